@@ -1,0 +1,5 @@
+"""``python -m provcite``."""
+
+from provcite.cli import main
+
+main()

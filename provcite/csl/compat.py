@@ -1,0 +1,364 @@
+"""citeproc-py 0.11.1 fixes for CSL 1.0.2 / citeproc-js parity, in one place.
+
+Nothing here patches citeproc-py globally: the fixes are subclasses of its element
+classes, collected in :data:`ELEMENT_CLASSES` and used only by styles parsed with
+:func:`parse_style` (and their locales). Stock citeproc-py stays untouched.
+
+Fixes (each tested in ``tests/csl/test_compat.py``):
+
+- ``initialize="false"`` (inheritable name option): given names are kept whole,
+  only lone initials get ``initialize-with`` ("Charles S." not "C. S.").
+- a names element used as a ``cs:substitute`` suppresses its variables for the rest
+  of the entry (the stock code re-printed a substituted editor).
+- ``punctuation-in-quote``: a period or comma right after a closing quote generated
+  by ``quotes="true"`` moves inside it (see :func:`finish`).
+- nested quotes flip to the inner quote marks of the locale.
+- CSL-JSON ``raw`` dates are parsed (ISO ``YYYY[-MM[-DD]]``, ``A/B`` ranges, or
+  month-name forms); ``literal`` dates render verbatim, also when a
+  ``date-parts`` key is empty.
+- ``disambiguate="true"`` conditions are false (citeproc-py treated them as true).
+- a style's ``cs:date-part`` attributes no longer leak into later dates.
+- forced cite position (``first``/``subsequent``) for one-off citations, with no
+  ibid/near-note guessing from earlier calls.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc import model
+from citeproc.source import Date as CpDate
+from citeproc.source import DateRange, LiteralDate, VariableError
+from citeproc.source.json import CiteProcJSON
+from lxml import etree
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+# Private-use markers around text produced by ``quotes="true"``; removed by finish().
+OPEN_MARK, CLOSE_MARK = "\ue000", "\ue001"
+SUBSTITUTED = "provcite:substituted"  # key in Layout.repressed (reset per item by citeproc-py)
+
+
+# --- names -----------------------------------------------------------------
+
+class Name(model.Name):
+    """Honour ``initialize="false"``."""
+
+    def initialize(self, given, mark, context):
+        if self.get_option("initialize", context).lower() == "false":
+            return _normalize_initials(given, mark)
+        return super().initialize(given, mark, context)
+
+
+def _normalize_initials(given: str, mark: str) -> str:
+    """Keep given names whole; give lone initials the ``initialize-with`` mark."""
+    words = []
+    for word in str(given).split():
+        if re.fullmatch(r"[^\W\d_]\.?", word) and word[0].isupper():
+            words.append(word[0] + mark.rstrip())
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+class Names(model.Names):
+    """Skip variables already rendered through a ``cs:substitute``."""
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        layout = (context if context is not None else self).get_layout()
+        done = layout.repressed.get(SUBSTITUTED, ())
+        roles = self.get("variable").split()
+        if done and set(roles) & done:
+            kept = [role for role in roles if role not in done]
+            if not kept:
+                raise VariableError
+            original = self.get("variable")
+            self.set("variable", " ".join(kept))
+            try:
+                return super().process(item, names_context, context, **kwargs)
+            finally:
+                self.set("variable", original)
+        return super().process(item, names_context, context, **kwargs)
+
+
+class Substitute(model.Substitute):
+    """Record every variable of the chosen substitute as used (CSL 1.0.2 §Substitute)."""
+
+    def add_to_repressed_list(self, child, context):
+        super().add_to_repressed_list(child, context)
+        layout = context.get_layout()
+        layout.repressed.setdefault(SUBSTITUTED, set()).update(_called_variables(child))
+
+
+def _called_variables(element) -> set[str]:
+    names: set[str] = set()
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.get("variable") and node.tag in (f"{{{CSL_NS}}}names", f"{{{CSL_NS}}}text"):
+            names.update(node.get("variable").split())
+        if node.tag == f"{{{CSL_NS}}}text" and node.get("macro"):
+            names.update(_called_variables(node.get_macro(node.get("macro"))))
+    return names
+
+
+# --- quotes ------------------------------------------------------------------
+
+class Text(model.Text):
+    """Mark quoted text so punctuation can move inside; flip nested quotes."""
+
+    def quote(self, string):
+        if self.get("quotes", "false").lower() != "true":
+            return string
+        inner = OPEN_MARK in str(string)
+        open_q = self.get_single_term(name="open-inner-quote" if inner else "open-quote")
+        close_q = self.get_single_term(name="close-inner-quote" if inner else "close-quote")
+        if not inner:
+            string = _flip_inner_quotes(string, self)
+        return OPEN_MARK + open_q + string + CLOSE_MARK + close_q
+
+
+def _flip_inner_quotes(string, element):
+    """Quote marks already in ``string`` become the locale's inner quotes."""
+    outer_open = str(element.get_single_term(name="open-quote"))
+    outer_close = str(element.get_single_term(name="close-quote"))
+    inner_open = str(element.get_single_term(name="open-inner-quote"))
+    inner_close = str(element.get_single_term(name="close-inner-quote"))
+    text = str(string)
+    if outer_open not in text and '"' not in text:
+        return string
+    flipped = text.replace(outer_open, inner_open).replace(outer_close, inner_close)
+    flipped = re.sub(r'(^|[\s(\[])"', lambda m: m.group(1) + inner_open, flipped)
+    flipped = flipped.replace('"', inner_close)
+    return model.String(flipped) if isinstance(string, str) else string.__class__([flipped])
+
+
+def finish(text: str, punctuation_in_quote: bool) -> str:
+    """Final pass over rendered output: apply ``punctuation-in-quote``, drop markers."""
+    if punctuation_in_quote:
+        text = _PIQ.sub(_move_inside, text)
+    return text.replace(OPEN_MARK, "").replace(CLOSE_MARK, "")
+
+
+_PIQ = re.compile("([.,!?]?)" + CLOSE_MARK + r"([”’\"'])((?:</[a-z]+>|\*)*)([.,])")
+
+
+def _move_inside(m: re.Match) -> str:
+    before, quote, markup, punct = m.groups()
+    if before:  # already ends in punctuation: the trailing one is redundant
+        return before + CLOSE_MARK + quote + markup
+    return punct + CLOSE_MARK + quote + markup
+
+
+# --- dates ---------------------------------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+
+
+def parse_raw_date(raw: str) -> dict | None:
+    """A CSL-JSON ``raw`` date as ``{"date-parts": ...}``, or ``None`` if unreadable."""
+    parts = []
+    for piece in str(raw).split("/"):
+        single = _parse_single_raw(piece.strip())
+        if single is None:
+            return None
+        parts.append(single)
+    return {"date-parts": parts} if 0 < len(parts) <= 2 else None
+
+
+def _parse_single_raw(text: str) -> list[int] | None:
+    if m := re.fullmatch(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text):
+        return [int(g) for g in m.groups() if g is not None]
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    year = month = day = None
+    for word in words:
+        low = word.lower()
+        if low.isdigit():
+            number = int(low)
+            if number > 31 or year is None and day is not None:
+                year = number
+            elif day is None and month is not None or number <= 31 and day is None:
+                day = number
+            else:
+                year = number
+        else:
+            month = next((n for name, n in _MONTHS.items() if len(low) >= 3 and name.startswith(low)), month)
+            if month is None:
+                return None
+    if year is None:
+        return None
+    if month is None:
+        return [year]
+    return [year, month] if day is None else [year, month, day]
+
+
+class Source(CiteProcJSON):
+    """CSL-JSON source that understands ``raw`` dates and bare ``literal`` ones."""
+
+    def parse_date(self, json_data):
+        if not isinstance(json_data, dict):
+            return None
+        if not json_data.get("date-parts") and "raw" in json_data:
+            parsed = parse_raw_date(json_data["raw"])
+            if parsed is None:
+                return LiteralDate(str(json_data["raw"]), circa=bool(json_data.get("circa")))
+            json_data = {**parsed, **{k: v for k, v in json_data.items() if k in ("circa", "season")}}
+        if not json_data.get("date-parts") and "literal" in json_data:
+            return LiteralDate(json_data["literal"], circa=bool(json_data.get("circa")))
+        date = super().parse_date(json_data)
+        if isinstance(date, DateRange) and _same_date(date.begin, date.end):
+            return CpDate(circa=date.circa, **{k: v for k, v in date.begin.items() if k != "circa"})
+        return date
+
+
+def _same_date(a, b) -> bool:
+    keys = ("year", "month", "day", "season")
+    return all(a.get(k) == b.get(k) for k in keys)
+
+
+class Date_Part(model.Date_Part):  # noqa: N801 - citeproc-py's naming
+    """Merge the style's date-part attributes for this render only.
+
+    citeproc-py copies them into the locale's ``cs:date-part`` for good, so one
+    date's ``form``/affixes leaked into every later date using that locale format.
+    """
+
+    def render(self, *args, **kwargs):
+        saved = dict(self.attrib)
+        try:
+            return super().render(*args, **kwargs)
+        finally:
+            self.attrib.clear()
+            self.attrib.update(saved)
+
+
+# --- position --------------------------------------------------------------------
+
+class If(model.If):
+    """Use the position forced on the style root (``forced_position``) when set."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        # citeproc-py ignores `disambiguate` (so such branches always matched); one
+        # cite rendered alone never needs disambiguation, as in citeproc-js.
+        if self.get("disambiguate") == "true":
+            raise model.ConditionFailed
+        return super().render(item, context=context, delimiter=delimiter, **kwargs)
+
+    def _position(self, item, context):
+        forced = getattr(self.get_root(), "forced_position", None)
+        if forced is None:
+            return super()._position(item, context)
+        if (context if context is not None else self).xpath_search(
+                "./ancestor::*[self::cs:bibliography]"):
+            return [False]
+        return [pos == forced or (pos == "subsequent" and forced in ("ibid", "ibid-with-locator"))
+                for pos in self.get("position").split()]
+
+
+class Else_If(If, model.Else_If):  # noqa: N801 - citeproc-py's naming
+    """``cs:else-if`` with the :class:`If` fixes."""
+
+
+# --- style / locale ------------------------------------------------------------------
+
+class Style(model.Style):
+    """Style root: knows the ``initialize`` default and loads locales with these classes."""
+
+    _default_options = {**model.CitationStylesElement._default_options, "initialize": "true"}
+
+    def set_locale_list(self, output_locale, validate=False):
+        """Locale search list as in citeproc-py, but parsed with this style's classes."""
+        from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
+
+        self.locales = []
+        loaded: set[str] = set()
+        language = output_locale.split("-")[0]
+        for lang in (output_locale, language, None):
+            expr = f'./cs:locale[@xml:lang="{lang}"]' if lang else "./cs:locale[not(@xml:lang)]"
+            self.locales.extend(self.xpath_search(expr)[:1])
+        system = [output_locale] if output_locale in LANGUAGE_NAMES else []
+        system += [PRIMARY_DIALECTS[language]] if language in PRIMARY_DIALECTS else []
+        for lang in [*system, "en-US"]:
+            if lang not in loaded:
+                self.locales.append(load_locale(lang, type(self).element_classes))
+                loaded.add(lang)
+        for locale in self.locales:
+            locale.style = self
+
+
+def load_locale(locale: str, classes: dict[str, type]):
+    """Parse citeproc-py's bundled ``locales-<locale>.xml`` with ``classes``."""
+    from citeproc import LOCALES_PATH
+
+    try:
+        return etree.parse(f"{LOCALES_PATH}/locales-{locale}.xml", make_parser(classes)).getroot()
+    except OSError:
+        raise ValueError(f"{locale!r} is not a known locale") from None
+
+
+def stock_classes() -> dict[str, type]:
+    """citeproc-py's own tag-to-class mapping (as its frontend builds it)."""
+    return {cls.__name__.replace("_", "-").lower(): cls
+            for cls in model.CitationStylesElement.__subclasses__()}
+
+
+def _compat_classes() -> dict[str, type]:
+    classes = stock_classes()
+    overrides: dict[str, Any] = {"name": Name, "names": Names, "substitute": Substitute,
+                                 "text": Text, "if": If, "else-if": Else_If,
+                                 "date-part": Date_Part}
+    classes.update(overrides)
+    style_cls = type("Style", (Style,), {"element_classes": None})
+    classes["style"] = style_cls
+    style_cls.element_classes = classes
+    return classes
+
+
+ELEMENT_CLASSES: dict[str, type] = _compat_classes()
+
+
+def make_parser(classes: dict[str, type]) -> etree.XMLParser:
+    """An lxml parser whose CSL elements are instances of ``classes``."""
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace(CSL_NS)
+    namespace[None] = model.CitationStylesElement
+    namespace.update(classes)
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+def parse_style(xml: bytes, locale: str, classes: dict[str, type] | None = None):
+    """Parse style XML with ``classes`` (default: the compat ones); set up its locales."""
+    classes = ELEMENT_CLASSES if classes is None else classes
+    root = etree.fromstring(xml, make_parser(classes))
+    root.set_locale_list(locale, validate=False)
+    return root
+
+
+# --- CSL-JSON variables citeproc-py does not list ------------------------------------
+
+CSL_102_EXTRA = {"archive_collection", "event_title", "available_date", "chapter_number",
+                 "citation_key", "collection_editor", "part_number", "part_title",
+                 "reviewed_title", "reviewed_genre", "supplement_number", "volume_title",
+                 "volume_title_short", "original_date", "issued", "division", "editorial_director",
+                 "executive_producer", "guest", "host", "narrator", "organizer", "performer",
+                 "producer", "script_writer", "series_creator", "container_author", "curator",
+                 "chair", "compiler", "contributor", "director", "interviewer", "illustrator"}
+
+
+def relevant_warnings(caught) -> list[str]:
+    """citeproc-py warnings about an item, minus complaints about valid CSL 1.0.2 variables."""
+    out = []
+    for w in caught:
+        text = str(w.message)
+        head, sep, names = text.partition("unsupported: ")
+        if sep:
+            unknown = [n for n in names.split(", ") if n not in CSL_102_EXTRA]
+            if unknown:
+                out.append(f"ignored CSL-JSON fields: {', '.join(unknown)}")
+        else:
+            out.append(text)
+    return out

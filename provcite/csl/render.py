@@ -1,0 +1,200 @@
+"""Render CSL-JSON items with citeproc-py: citations (first or subsequent) and bibliographies."""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Literal
+
+from citeproc.source import Citation, CitationItem, Reference
+
+from provcite.csl import compat
+from provcite.csl.errors import CitationWarning, StyleError
+from provcite.csl.formats import Format, formatter_for
+from provcite.csl.styles import ResolvedStyle, resolve_style
+
+Position = Literal["first", "subsequent"]
+Mode = Literal["fast", "compat", "stock"]
+WarningHandler = Callable[[str, str], None]
+"""Called as ``handler(item_id, message)`` for each problem found in an item."""
+
+
+class Engine:
+    """One parsed style for one locale and output format; renders batches of items.
+
+    ``mode`` picks the element classes: ``"fast"`` (compat fixes + caches, default),
+    ``"compat"`` (compat fixes only) or ``"stock"`` (citeproc-py as shipped).
+    Not thread-safe: use one engine per thread.
+    """
+
+    def __init__(self, style: ResolvedStyle, locale: str = "en-US", fmt: Format = "text",
+                 mode: Mode = "fast") -> None:
+        self.style = style
+        self.fmt = fmt
+        self.mode = mode
+        self.formatter = formatter_for(fmt)
+        classes = element_classes(mode)
+        try:
+            self.root = compat.parse_style(style.xml, locale, classes)
+        except ValueError as exc:
+            raise StyleError(f"style {style.name}: {exc}") from None
+        except Exception as exc:  # lxml errors, malformed CSL
+            raise StyleError(f"style {style.name} cannot be parsed: {exc}") from None
+        if self.root.citation is None:
+            raise StyleError(f"style {style.name} has no cs:citation element")
+        self.root.formatter = self.formatter
+        self.punctuation_in_quote = (
+            str(self.root.get_locale_option("punctuation-in-quote") or "false").lower() == "true")
+        self._keep_alive = list(self.root.iter()) + [e for loc in self.root.locales for e in loc.iter()]
+        if mode == "fast":
+            from provcite.csl import fast
+
+            fast.prepare(self.root, self._keep_alive)
+
+    @property
+    def has_bibliography(self) -> bool:
+        return self.root.bibliography is not None
+
+    def citations(self, items: list[dict], position: Position = "first",
+                  on_warning: WarningHandler | None = None) -> list[str]:
+        """One citation per item, in input order, each at ``position``."""
+        if position not in ("first", "subsequent"):
+            raise ValueError(f"position must be 'first' or 'subsequent', not {position!r}")
+        source, keys = self._source(items, on_warning)
+        bib = _Registry(source, self.formatter)
+        citation_el = self.root.citation
+        self.root.forced_position = position
+        out = []
+        try:
+            for key, item in zip(keys, items, strict=True):
+                cite = CitationItem(key)
+                citation = Citation([cite])
+                bib.register(citation)
+                text = citation_el.render(citation, [], _bad_cite)
+                out.append(self._finish(text, item, on_warning))
+        finally:
+            self.root.forced_position = None
+        return out
+
+    def bibliography(self, items: list[dict], on_warning: WarningHandler | None = None) -> list[str]:
+        """Bibliography entries, sorted as the style sorts them."""
+        if not self.has_bibliography:
+            raise StyleError(f"style {self.style.name} defines no bibliography")
+        source, keys = self._source(items, on_warning)
+        bib = _Registry(source, self.formatter)
+        for key in keys:
+            bib.register(Citation([CitationItem(key)]))
+        ordered = self.root.bibliography.sort(bib.items)
+        by_key = dict(zip(keys, items, strict=True))
+        out = []
+        for cite in ordered:
+            text = self.root.bibliography.layout.render_bibliography([cite])
+            out.append(self._finish(text[0] if text else "", by_key[cite.key], on_warning))
+        return out
+
+    def _source(self, items: list[dict], on_warning: WarningHandler | None):
+        keys = [f"i{n}" for n in range(len(items))]
+        source = compat.Source([])
+        for key, item in zip(keys, items, strict=True):
+            if not isinstance(item, dict) or "type" not in item:
+                raise ValueError(f"item {key[1:]} is not a CSL-JSON dict with a 'type'")
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                source.update(compat.Source([{**item, "id": key}]))
+            for message in compat.relevant_warnings(caught):
+                _warn(on_warning, str(item.get("id")), message)
+        return source, keys
+
+    def _finish(self, text, item: dict, on_warning: WarningHandler | None) -> str:
+        out = compat.finish(str(text or ""), self.punctuation_in_quote)
+        if self.mode == "stock":
+            out = str(text or "")
+        if not out.strip():
+            _warn(on_warning, str(item.get("id")), f"style {self.style.name} rendered nothing")
+        return out
+
+
+class _Registry:
+    """The part of citeproc-py's CitationStylesBibliography that rendering needs."""
+
+    def __init__(self, source, formatter) -> None:
+        self.source = source
+        self.formatter = formatter
+        self.keys: list[str] = []
+        self.items: list[CitationItem] = []
+        self._index: dict[str, int] = {}
+
+    def register(self, citation: Citation) -> None:
+        citation.bibliography = self
+        for cite in citation.cites:
+            if cite.key not in self._index:
+                self._index[cite.key] = len(self.keys)
+                self.keys.append(cite.key)
+                self.items.append(cite)
+
+
+def _bad_cite(cite: CitationItem) -> str:
+    return f"{cite.key}?"
+
+
+def _warn(handler: WarningHandler | None, item_id: str, message: str) -> None:
+    if handler is not None:
+        handler(item_id, message)
+    else:
+        warnings.warn(f"{item_id}: {message}", CitationWarning, stacklevel=4)
+
+
+def element_classes(mode: Mode) -> dict[str, type]:
+    """Tag-to-class mapping for ``mode``."""
+    if mode == "stock":
+        classes = dict(compat.stock_classes())
+        style_cls = type("StockStyle", (compat.Style,), {})
+        style_cls._default_options = compat.model.CitationStylesElement._default_options
+        style_cls.set_locale_list = compat.model.Style.set_locale_list
+        classes["style"] = style_cls
+        return classes
+    if mode == "compat":
+        return compat.ELEMENT_CLASSES
+    if mode == "fast":
+        from provcite.csl import fast
+
+        return fast.ELEMENT_CLASSES
+    raise ValueError(f"unknown mode {mode!r}")
+
+
+@functools.lru_cache(maxsize=32)
+def _engine(style: ResolvedStyle, locale: str, fmt: str, mode: str) -> Engine:
+    return Engine(style, locale, fmt, mode)  # type: ignore[arg-type]
+
+
+def get_engine(style: str | Path | ResolvedStyle, *, fmt: Format = "text", locale: str | None = None,
+               mode: Mode = "fast") -> Engine:
+    """A cached :class:`Engine` for a style name, path or resolved style."""
+    resolved = style if isinstance(style, ResolvedStyle) else resolve_style(style)
+    return _engine(resolved, locale or "en-US", fmt, mode)
+
+
+def render_citations(items: Iterable[dict], style: str | Path, *, fmt: Format = "text",
+                     locale: str = "en-US", position: Position = "first",
+                     on_warning: WarningHandler | None = None, mode: Mode = "fast") -> list[str]:
+    """One citation (note or in-text) per CSL-JSON item, in input order.
+
+    Each item is cited alone, as a ``first`` or ``subsequent`` cite. Problems with an
+    item go to ``on_warning(item_id, message)``, or else to ``warnings.warn`` as
+    :class:`CitationWarning`. Raises :class:`StyleError` for an unusable style.
+    """
+    engine = get_engine(style, fmt=fmt, locale=locale, mode=mode)
+    return engine.citations(list(items), position, on_warning)
+
+
+def render_bibliography(items: Iterable[dict], style: str | Path, *, fmt: Format = "text",
+                        locale: str = "en-US", on_warning: WarningHandler | None = None,
+                        mode: Mode = "fast") -> list[str]:
+    """Bibliography entries for the items, sorted as the style sorts them."""
+    engine = get_engine(style, fmt=fmt, locale=locale, mode=mode)
+    return engine.bibliography(list(items), on_warning)
+
+
+__all__ = ["Engine", "Reference", "get_engine", "render_bibliography", "render_citations"]

@@ -1,0 +1,46 @@
+"""``parse_note``: a source note → :class:`~provcite.model.SourceNote`.
+
+Pipeline: tokenize into segments → run the sentence rules → keep what no rule claimed as
+remarks → resolve ``ibid.`` within the note → collect cross-references.
+"""
+
+from __future__ import annotations
+
+from provcite.enrich.ibid import resolve_ibid
+from provcite.enrich.repositories import normalize_locations
+from provcite.model import SourceNote
+from provcite.notes.crossrefs import find_cross_references
+from provcite.notes.rules import RULES
+from provcite.notes.segment import segment
+
+_PUNCT = " .,;:()“”\"'’"
+
+
+def parse_note(text: str) -> SourceNote:
+    """Parse one source note; never raises on odd text (unread text lands in ``remarks``)."""
+    note = SourceNote(text=text)
+    if not text or not text.strip():
+        return note
+    residue = 0
+    for seg in segment(text):
+        claimed = 0
+        for rule in RULES:
+            claimed = rule.run(seg, note)
+            if claimed:
+                break
+        rest = seg.text[claimed:].strip(_PUNCT)
+        if rest:
+            note.remarks.append(seg.text if not claimed else rest)
+            residue += len(rest)
+    note.residue = residue
+    normalize_locations(note.locations)
+    resolve_ibid(note.locations)
+    normalize_locations(note.locations)
+    note.cross_references = find_cross_references(text)
+    return note
+
+
+def residue_share(note: SourceNote) -> float:
+    """Share of the note's characters no rule claimed."""
+    total = len(note.text.strip(_PUNCT))
+    return note.residue / total if total else 0.0
