@@ -20,8 +20,9 @@ _FROM = re.compile(r"\s+(?:From|from|By|by)\s+")
 _TITLE = re.compile(r"^(?P<title>" + "|".join(re.escape(t) for t in PERSON_TITLES) + r")\s+(?=[A-Z])")
 _POST = re.compile(r"^(?:the\s+)?(?:Embassy|Mission|Consulate(?: General)?|Legation|Delegation|Office|Interests Section)\b")
 _OFFICE = re.compile(
-    r"^(?:the\s+)?(?:Department|Ministry|White House|Files|National Security Council|Joint Chiefs|Central Intelligence|"
-    r"Government|Soviet Government|Bureau|Executive Secretariat|Policy Planning)\b"
+    r"^(?:the\s+)?(?:(?:Soviet|British|French|German|Chinese|Cuban|[A-Z][a-z]+ese|[A-Z][a-z]+an)\s+)?"
+    r"(?:Department|Ministry|Foreign Ministry|White House|Files|National Security Council|Joint Chiefs|"
+    r"Central Intelligence|Government|Bureau|Executive Secretariat|Policy Planning|Council|Committee|Staff)\b"
 )
 _HOLDER = re.compile(r"^(?P<office>.+?)\s*\((?P<name>[^()]+)\)$")
 _AT_PLACE = re.compile(r"\s+(?:at|in)\s+(?P<place>[A-Z][\w ]+)$")

@@ -177,9 +177,9 @@ def _parse_single_raw(text: str) -> list[int] | None:
         low = word.lower()
         if low.isdigit():
             number = int(low)
-            if number > 31 or year is None and day is not None:
+            if number > 31 or (year is None and day is not None):
                 year = number
-            elif day is None and month is not None or number <= 31 and day is None:
+            elif (day is None and month is not None) or (number <= 31 and day is None):
                 day = number
             else:
                 year = number
@@ -218,7 +218,7 @@ def _same_date(a, b) -> bool:
     return all(a.get(k) == b.get(k) for k in keys)
 
 
-class Date_Part(model.Date_Part):  # noqa: N801 - citeproc-py's naming
+class Date_Part(model.Date_Part):
     """Merge the style's date-part attributes for this render only.
 
     citeproc-py copies them into the locale's ``cs:date-part`` for good, so one
@@ -257,7 +257,7 @@ class If(model.If):
                 for pos in self.get("position").split()]
 
 
-class Else_If(If, model.Else_If):  # noqa: N801 - citeproc-py's naming
+class Else_If(If, model.Else_If):
     """``cs:else-if`` with the :class:`If` fixes."""
 
 

@@ -4,21 +4,23 @@ Stock citeproc-py re-runs XPath for every macro call, term, option and ancestor 
 and re-renders identical sub-trees (editor, container, publisher macros...) for each
 item. Here, with every element proxy kept alive for the engine's lifetime:
 
-- ``xpath_search``, ``calls_variable``, ``get_root`` and term look-ups are memoised per
-  element (they depend on the static style tree only);
+- ``xpath_search``, ``calls_variable``, ``get_root``, term and locale-option look-ups
+  are memoised per element (they depend on the static style tree only);
 - ``cs:text``, ``cs:group``, ``cs:choose`` and ``cs:names`` renders are memoised on
-  exactly what they can read: the values of the item variables used in their sub-tree
-  (macros followed), the call arguments, the forced position and the substitution
-  state (``Layout.repressed``), whose changes are replayed on a cache hit.
+  what the render actually read: the item variables it touched (recorded through
+  :class:`TrackedReference`; a render is a deterministic function of them), the call
+  arguments, the locator, the forced position and the substitution state
+  (``Layout.repressed``), whose changes are replayed on a hit.
+
+Sub-trees using citation-number, year-suffix and the like are never memoised.
 """
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from citeproc import model
-from citeproc.source import VariableError
+from citeproc.source import Reference, VariableError
 
 from provcite.csl import compat
 
@@ -26,7 +28,6 @@ CS = "{http://purl.org/net/xbiblio/csl}"
 _MIN_SIZE = 4  # smaller sub-trees are cheaper to render than to key
 _UNCACHEABLE_VARS = {"citation-number", "first-reference-note-number", "year-suffix",
                      "citation-label"}
-_TEST_ATTRS = ("variable", "is-numeric", "is-uncertain-date")
 _MISS = object()
 
 
@@ -72,58 +73,109 @@ class _Lookups:
 
 
 class _Memo:
-    """Render memoised on the inputs the sub-tree can read (see module docstring)."""
+    """Render memoised on the inputs the sub-tree actually read (see module docstring)."""
 
     def render(self, item, *args, **kwargs):
-        info = self.__dict__.get("_pc_info")
-        if info is None:
-            info = self.__dict__["_pc_info"] = _subtree_info(self)
-        if not info[0]:
+        cacheable = self.__dict__.get("_pc_cacheable")
+        if cacheable is None:
+            cacheable = self.__dict__["_pc_cacheable"] = _is_cacheable(self)
+        reference = item.reference
+        if not cacheable or not isinstance(reference, TrackedReference):
             return super().render(item, *args, **kwargs)
-        variables = info[1]
+        context = kwargs.get("context")
         try:
-            context = kwargs.get("context")
             layout = (self if context is None else context).get_layout()
         except IndexError:  # outside a layout (locale elements): nothing to memoise on
             return super().render(item, *args, **kwargs)
-        repressed = layout.__dict__.get("repressed")
-        root = self.get_root()
-        key = (
-            _args_key(args), _kwargs_key(kwargs), root.__dict__.get("forced_position"),
-            _freeze(repressed), _values(item, variables, root),
-        )
+        before = _freeze(layout.__dict__.get("repressed"))
+        key = (_plain(args), _plain(kwargs), self.get_root().__dict__.get("forced_position"),
+               before, _fingerprint(item.get("locator")))
         memo = self.__dict__.setdefault("_pc_memo", {})
-        hit = memo.get(key)
-        if hit is not None:
-            kind, value, after = hit
-            if after is not None:
-                layout.repressed = copy.deepcopy(after)
-            if kind == "ok":
-                return value
-            raise value()
+        paths = memo.get(key)
+        if paths is None:
+            paths = memo[key] = {}
+        fingerprint = reference.fingerprint
+        for deps, table in paths.items():
+            hit = table.get(tuple([fingerprint(var) for var in deps]))
+            if hit is not None:
+                kind, value, after = hit
+                reference.note(deps)
+                if after != before:
+                    layout.repressed = _thaw(after)
+                if kind == "ok":
+                    return value
+                raise value()
+        reference.push()
+        outcome: list = []
         try:
             value = super().render(item, *args, **kwargs)
+            outcome += ["ok", value]
         except (VariableError, model.ConditionFailed) as exc:
-            after = layout.__dict__.get("repressed")
-            memo[key] = ("raise", type(exc), _after(repressed, after))
+            outcome += ["raise", type(exc)]
             raise
-        memo[key] = ("ok", value, _after(repressed, layout.__dict__.get("repressed")))
+        finally:
+            deps = tuple(sorted(reference.pop()))
+            if outcome:
+                outcome.append(_freeze(layout.__dict__.get("repressed")))
+                paths.setdefault(deps, {})[tuple([fingerprint(v) for v in deps])] = tuple(outcome)
         return value
 
 
-def _after(before_frozen_src, after) -> dict | None:
-    """Repressed state to restore on a hit (None when the render did not change it)."""
-    if after is None:
-        return None
-    return copy.deepcopy(after)
+class TrackedReference(Reference):
+    """A citeproc-py Reference that records which variables rendering reads."""
+
+    def start_tracking(self) -> None:
+        self.__dict__["_stack"] = []
+        self.__dict__["_fps"] = {}
+
+    def push(self) -> None:
+        self.__dict__["_stack"].append(set())
+
+    def pop(self) -> set:
+        stack = self.__dict__["_stack"]
+        done = stack.pop()
+        if stack:
+            stack[-1].update(done)
+        return done
+
+    def note(self, variables) -> None:
+        stack = self.__dict__["_stack"]
+        if stack:
+            stack[-1].update(variables)
+
+    def fingerprint(self, var):
+        fps = self.__dict__["_fps"]
+        fp = fps.get(var, _MISS)
+        if fp is _MISS:
+            fp = fps[var] = _fingerprint(dict.get(self, var, _MISS))
+        return fp
+
+    def __getitem__(self, key):
+        stack = self.__dict__.get("_stack")
+        if stack:
+            stack[-1].add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        stack = self.__dict__.get("_stack")
+        if stack:
+            stack[-1].add(key)
+        return dict.__contains__(self, key)
+
+    def get(self, key, default=None):
+        stack = self.__dict__.get("_stack")
+        if stack:
+            stack[-1].add(key)
+        return dict.get(self, key, default)
 
 
-def _args_key(args) -> tuple:
-    return tuple(_plain(a) for a in args)
-
-
-def _kwargs_key(kwargs) -> tuple:
-    return tuple(sorted((k, _plain(v)) for k, v in kwargs.items()))
+def track(source) -> None:
+    """Turn a source's references into :class:`TrackedReference` objects (in place)."""
+    for key, ref in list(source.items()):
+        tracked = TrackedReference.__new__(TrackedReference)
+        dict.update(tracked, ref)
+        tracked.start_tracking()
+        source[key] = tracked
 
 
 def _plain(value) -> Any:
@@ -139,11 +191,19 @@ def _plain(value) -> Any:
 def _freeze(repressed) -> tuple | None:
     if repressed is None:
         return None
-    return tuple(sorted((k, tuple(sorted(v)) if isinstance(v, set) else tuple(v))
+    return tuple(sorted((k, ("set", tuple(sorted(v))) if isinstance(v, set) else ("list", tuple(v)))
                         for k, v in repressed.items()))
 
 
+def _thaw(frozen) -> dict | None:
+    if frozen is None:
+        return None
+    return {k: (set(v[1]) if v[0] == "set" else list(v[1])) for k, v in frozen}
+
+
 def _fingerprint(value) -> Any:
+    if value is _MISS:
+        return _MISS
     if isinstance(value, model.String):
         return (type(value).__name__, str(value))
     if isinstance(value, list):  # MixedString, name lists
@@ -153,33 +213,8 @@ def _fingerprint(value) -> Any:
     return (type(value).__name__, value)
 
 
-def _values(item, variables: tuple[str, ...], root) -> tuple:
-    reference = item.reference
-    cache = root.__dict__.setdefault("_pc_fps", {})
-    entry = cache.get(id(reference))
-    if entry is None or entry[0] is not reference:
-        if len(cache) > 20000:
-            cache.clear()
-        entry = cache[id(reference)] = (reference, {})
-    fps = entry[1]
-    out = []
-    for var in variables:
-        fp = fps.get(var, _MISS)
-        if fp is _MISS:
-            if var == "locator":
-                fp = _fingerprint(item.get("locator"))
-            elif var == "type":
-                fp = reference.type
-            else:
-                fp = _fingerprint(reference.get(var.replace("-", "_")))
-            fps[var] = fp
-        out.append(fp)
-    return tuple(out)
-
-
-def _subtree_info(element) -> tuple[bool, tuple[str, ...]]:
-    """(cacheable, item variables read) for an element's sub-tree, macros followed."""
-    variables: set[str] = {"language", "type"}
+def _is_cacheable(element) -> bool:
+    """Whether an element's sub-tree (macros followed) is worth and safe to memoise."""
     seen: set[int] = set()
     size = 0
     stack = [element]
@@ -192,20 +227,11 @@ def _subtree_info(element) -> tuple[bool, tuple[str, ...]]:
             if not isinstance(sub.tag, str):
                 continue
             size += 1
-            for attr in _TEST_ATTRS:
-                if sub.get(attr):
-                    variables.update(sub.get(attr).split())
-            if sub.get("locator") is not None:
-                variables.add("locator")
+            if set((sub.get("variable") or "").split()) & _UNCACHEABLE_VARS:
+                return False
             if sub.tag == CS + "text" and sub.get("macro"):
                 stack.append(sub.get_macro(sub.get("macro")))
-            if sub.tag == CS + "names":  # label/substitute read the same variables
-                variables.update(sub.get("variable", "").split())
-    if variables & _UNCACHEABLE_VARS:
-        return False, ()
-    if any(v.startswith("page") for v in variables):
-        variables.add("page")
-    return size >= _MIN_SIZE, tuple(sorted(variables))
+    return size >= _MIN_SIZE
 
 
 def _fast_classes() -> dict[str, type]:

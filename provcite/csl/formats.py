@@ -13,7 +13,7 @@ _MD_SPECIAL = re.compile(r"([\\*_`])")
 
 
 def _md_wrapper(name: str, left: str, right: str) -> type:
-    def __new__(cls, text):  # noqa: N807 - str subclass constructor
+    def __new__(cls, text):
         text = str(text)
         return str.__new__(cls, f"{left}{text}{right}" if text else text)
 

@@ -110,8 +110,8 @@ def _given_matches(written: str, listed: str) -> bool:
 
 def _title_matches(title: str, description: str) -> bool:
     """Whether a title (``Attorney General``) fits the person's listed offices."""
-    t = {"chairmen": "chairman"}.get(title.lower(), title.lower())
+    t = {"chairmen": "chairman", "president-elect": "president"}.get(title.lower(), title.lower())
     desc = description.lower()
     if t == "president":
-        return bool(re.search(r"(?<!vice )(?<!\w)president of the united states|^president\b", desc))
+        return bool(re.search(r"(?<!vice )\bpresident\b(?! of (?!the united states))", desc))
     return t in desc

@@ -27,8 +27,7 @@ SUBJECT_RE = re.compile(
 )
 # Subject-numeric primary codes (1963–1973 central files).
 SUBJECT_CODES = frozenset(
-    "ADM AGR AID AV BUD CRM CSM CUL DEF E ECIN EDU FIN FN FSE FT INCO LAB LEG MAR ORG PER POL "
-    "POW PS PET SCI SOC STR TEL TP TRA TRV".split()
+    ["ADM", "AGR", "AID", "AV", "BUD", "CRM", "CSM", "CUL", "DEF", "E", "ECIN", "EDU", "FIN", "FN", "FSE", "FT", "INCO", "LAB", "LEG", "MAR", "ORG", "PER", "POL", "POW", "PS", "PET", "SCI", "SOC", "STR", "TEL", "TP", "TRA", "TRV"]
 )
 _DASHES = str.maketrans({c: "" for c in DASH + " "})
 
@@ -82,7 +81,7 @@ def parse_central_file(text: str, *, in_central_files: bool = False) -> CentralF
     if m:
         return CentralFile(raw=text, system="film", file=m["film"].translate(_DASHES))
     m = SUBJECT_RE.match(text)
-    if m and (in_central_files or text.split()[0] in SUBJECT_CODES and any(c.isdigit() for c in text)):
+    if m and (in_central_files or (text.split()[0] in SUBJECT_CODES and any(c.isdigit() for c in text))):
         return CentralFile(raw=text, system="subject-numeric", file=" ".join(text.split()))
     return None
 

@@ -13,7 +13,7 @@ _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|{_MONTH}\s+\d{{4}}|(?:Spring|Summe
 _PAGES = r"pp?\.\s*[\dA-Z][\d,\s\-–]*(?<![\s,])"
 _ITEM_END = rf"(?:{_PAGES}|{_DATE})"
 # Split between items: ``; and`` / ``;`` / ``, and (in)`` after a page reference or a date.
-_SPLIT = re.compile(rf"(?<=[\d.])\s*(?:;\s*(?:and\s+)?(?:in\s+)?|,?\s+and\s+(?:in\s+)?)(?=[A-Z])")
+_SPLIT = re.compile(r"(?<=[\d.])\s*(?:;\s*(?:and\s+)?(?:in\s+)?|,?\s+and\s+(?:in\s+)?)(?=[A-Z])")
 _TAIL = re.compile(
     rf"(?:,\s*(?P<vol>vol\.\s*[IVXLC\d]+))?(?:,\s*(?P<pages>{_PAGES}))?\s*\.?$"
 )

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 ABBREVIATIONS = frozenset(
-    "p pp vol vols mr mrs ms dr gen lt col adm capt sen rep amb hon rev ed eds no nos ca cf "
-    "st jr sr dept doc docs a.m p.m u.s d.c i.e e.g u.k u.n fig art sec secs para paras ser "
-    "ltd inc co corp bros messrs msgr gov".split()
+    ["p", "pp", "vol", "vols", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "adm", "capt", "sen", "rep", "amb", "hon", "rev", "ed", "eds", "no", "nos", "ca", "cf", "st", "jr", "sr", "dept", "doc", "docs", "a.m", "p.m", "u.s", "d.c", "i.e", "e.g", "u.k", "u.n", "fig", "art", "sec", "secs", "para", "paras", "ser", "ltd", "inc", "co", "corp", "bros", "messrs", "msgr", "gov"]
 )
 
 # A candidate sentence end: full stop (with closing quotes) before space + capital/quote/paren,
