@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from provcite.cli.common import handle_errors, progress, write_json_stream
-from provcite.cli.inputs import records_from
+from provcite.cli.inputs import LibraryOpt, Paths, PersonsOpt, QueryOpt, UrlOpt, VolumeOpt, records_from
 from provcite.errors import InputError
 from provcite.model import to_dict
 from provcite.notes import parse_note
@@ -24,15 +24,18 @@ def _check_format(fmt: str) -> None:
 
 @handle_errors
 def parse(
-    paths: Annotated[list[str], typer.Argument(help="Text copies or TEI files; - reads stdin.")],
+    paths: Paths = None,
     fmt: Format = "json",
-    volume: Annotated[str | None, typer.Option(help="Volume id, e.g. frus1961-63v06.")] = None,
-    url: Annotated[str | None, typer.Option(help="The document's history.state.gov address.")] = None,
-    persons: Annotated[str | None, typer.Option(help="Persons list: front-matter JSON or a TEI volume.")] = None,
+    volume: VolumeOpt = None,
+    url: UrlOpt = None,
+    persons: PersonsOpt = None,
+    query: QueryOpt = None,
+    library: LibraryOpt = None,
 ) -> None:
     """Read FRUS documents into provenance records (JSON)."""
     _check_format(fmt)
-    records = progress(records_from(paths, volume=volume, url=url, persons=persons), "parsing")
+    records = progress(records_from(paths, volume=volume, url=url, persons=persons, query=query, library=library),
+                       "parsing")
     write_json_stream((to_dict(r) for r in records), fmt)
 
 
