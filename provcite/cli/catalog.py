@@ -54,6 +54,11 @@ def add(path: str) -> None:
     entry = state.entry()
     if entry is None:
         raise InputError("no teiHeader with volume data", path=path)
+    known = default_catalog().get(entry.volume.id)
+    if known is not None:  # an excerpt without front matter keeps the lists already known
+        entry.persons = entry.persons if entry.persons.persons else known.persons
+        entry.abbreviations = entry.abbreviations or known.abbreviations
+        entry.sources = entry.sources or known.sources
     out = save_entry(entry)
     err.print(f"added {entry.volume.id}: {len(entry.persons.persons)} persons, "
               f"{len(entry.abbreviations)} abbreviations → {out}", markup=False)

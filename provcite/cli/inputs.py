@@ -47,7 +47,7 @@ def records_from(paths: list[str] | None, *, volume: str | None = None, url: str
         yield from _open_library(library).query(query)
 
 
-def _open_library(library: Path | None):  # noqa: ANN202 - the library's own type
+def _open_library(library: Path | None):
     from provcite.library import open_library
 
     return open_library(library)

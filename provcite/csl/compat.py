@@ -25,7 +25,7 @@ Fixes (each tested in ``tests/csl/test_compat.py``):
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from citeproc import model
 from citeproc.source import Date as CpDate
@@ -266,7 +266,7 @@ class Else_If(If, model.Else_If):
 class Style(model.Style):
     """Style root: knows the ``initialize`` default and loads locales with these classes."""
 
-    _default_options = {**model.CitationStylesElement._default_options, "initialize": "true"}
+    _default_options: ClassVar[dict] = {**model.CitationStylesElement._default_options, "initialize": "true"}
 
     def set_locale_list(self, output_locale, validate=False):
         """Locale search list as in citeproc-py, but parsed with this style's classes."""
@@ -354,7 +354,7 @@ def relevant_warnings(caught) -> list[str]:
     out = []
     for w in caught:
         text = str(w.message)
-        head, sep, names = text.partition("unsupported: ")
+        _head, sep, names = text.partition("unsupported: ")
         if sep:
             unknown = [n for n in names.split(", ") if n not in CSL_102_EXTRA]
             if unknown:

@@ -69,7 +69,7 @@ class Engine:
         out = []
         try:
             for key, item in zip(keys, items, strict=True):
-                cite = CitationItem(key)
+                cite = _Cite(key)
                 citation = Citation([cite])
                 bib.register(citation)
                 text = citation_el.render(citation, [], _bad_cite)
@@ -85,7 +85,7 @@ class Engine:
         source, keys = self._source(items, on_warning)
         bib = _Registry(source, self.formatter)
         for key in keys:
-            bib.register(Citation([CitationItem(key)]))
+            bib.register(Citation([_Cite(key)]))
         ordered = self.root.bibliography.sort(bib.items)
         by_key = dict(zip(keys, items, strict=True))
         out = []
@@ -114,6 +114,14 @@ class Engine:
         if not out.strip():
             _warn(on_warning, str(item.get("id")), f"style {self.style.name} rendered nothing")
         return out
+
+
+class _Cite(CitationItem):
+    """CitationItem whose reference look-up (a property chain in citeproc-py) is cached."""
+
+    @functools.cached_property
+    def reference(self):
+        return self.citation.bibliography.source[self.key]
 
 
 class _Registry:

@@ -29,7 +29,6 @@ SUBJECT_RE = re.compile(
 SUBJECT_CODES = frozenset(
     ["ADM", "AGR", "AID", "AV", "BUD", "CRM", "CSM", "CUL", "DEF", "E", "ECIN", "EDU", "FIN", "FN", "FSE", "FT", "INCO", "LAB", "LEG", "MAR", "ORG", "PER", "POL", "POW", "PS", "PET", "SCI", "SOC", "STR", "TEL", "TP", "TRA", "TRV"]
 )
-_DASHES = str.maketrans({c: "" for c in DASH + " "})
 
 
 def parse_lot(text: str) -> Lot | None:
@@ -79,7 +78,7 @@ def parse_central_file(text: str, *, in_central_files: bool = False) -> CentralF
         return CentralFile(raw=text, system="decimal", file=m["cls"], date=date, date_code=m["code"], valid=date is not None)
     m = FILM_RE.match(text)
     if m:
-        return CentralFile(raw=text, system="film", file=m["film"].translate(_DASHES))
+        return CentralFile(raw=text, system="film", file=re.sub(f"[{DASH}]", "-", m["film"]))
     m = SUBJECT_RE.match(text)
     if m and (in_central_files or (text.split()[0] in SUBJECT_CODES and any(c.isdigit() for c in text))):
         return CentralFile(raw=text, system="subject-numeric", file=" ".join(text.split()))

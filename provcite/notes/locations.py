@@ -9,10 +9,11 @@ starts in lower case (``along with the Russian-language text``) ends the locatio
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
-from provcite.model import Location, Span
+from provcite.model import CentralFile, Location, Span
 from provcite.notes import identifiers as ids
 from provcite.notes.vocab import PRESIDENTIAL_LIBRARY_RE, REPOSITORIES
 
@@ -25,7 +26,8 @@ _IBID = r"[Ii]bid\.?"
 _START = rf"(?:{_IBID}|{REPOSITORY_RE.pattern})"
 START_RE = re.compile(rf"(?:(?:in|at)\s+)?(?:the\s+)?(?={_START})")
 _SEPARATOR = re.compile(rf"(?:,?\s+and\s+|;\s+(?:and\s+)?)(?:(?:in|at)\s+)?(?:the\s+)?(?={_START})")
-_COMPONENT_SPLIT = re.compile(r"\s*[,:;]\s*")
+_COMPONENT_SPLIT = re.compile(r"\s*[,:;]\s*|\s+and\s+(?=\d{3}[\dA-Z.-]*/|Lot\s)")
+_MONTH_DAY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}$")
 _BOX = re.compile(r"^Boxe?s?\s+(\S.*)$")
 _FOLDER = re.compile(r"^(?:Folder|File)\s+(\S.*)$")
 _CENTRAL = re.compile(r"^(?:Central (?:Foreign Policy )?Files?|Decimal Files?)\b")
@@ -48,23 +50,36 @@ def _repository(body: str) -> tuple[str | None, int]:
 @lru_cache(maxsize=8192)
 def _components(body: str) -> tuple[tuple[str, int, int], ...]:
     """Split the part after the repository into ``(component, start, end)``."""
-    out = []
+    out: list[tuple[str, int, int]] = []
     pos = 0
-    for m in _COMPONENT_SPLIT.finditer(body):
-        if m.start() > pos:
-            out.append((body[pos : m.start()], pos, m.start()))
-        pos = m.end()
-    if pos < len(body):
-        out.append((body[pos:], pos, len(body)))
+    for m in [*_COMPONENT_SPLIT.finditer(body), None]:
+        end = m.start() if m else len(body)
+        if end > pos:
+            piece = body[pos:end]
+            if out and piece.isdigit() and len(piece) == 4 and _MONTH_DAY.search(out[-1][0]):
+                # "February 21, 1972" is one component, not two.
+                _, a, _ = out.pop()
+                piece, pos = body[a:end], a
+            out.append((piece, pos, end))
+        if m:
+            pos = m.end()
     return tuple(out)
 
 
 def parse_location(
     text: str, *, role: str = "original", what: str | None = None, offset: int = 0, allow_unknown: bool = False
 ) -> tuple[Location | None, int]:
+    """Parse one location at the start of ``text``; see :func:`_parse_one`."""
+    loc, used, _extra = _parse_one(text, role=role, what=what, offset=offset, allow_unknown=allow_unknown)
+    return loc, used
+
+
+def _parse_one(
+    text: str, *, role: str = "original", what: str | None = None, offset: int = 0, allow_unknown: bool = False
+) -> tuple[Location | None, int, list[CentralFile]]:
     """Parse one location at the start of ``text``.
 
-    Returns the location and how many characters of ``text`` it used (0 when ``text`` is not a
+    Returns the location, further central files named with ``and`` (one location each), and how many characters of ``text`` it used (0 when ``text`` is not a
     location). With ``allow_unknown`` the first component counts as a repository even when no
     vocabulary knows it (the ``Source:`` sentence always names one).
     """
@@ -80,16 +95,17 @@ def parse_location(
         repo, end = _repository(body)
         if repo is None:
             if not allow_unknown:
-                return None, 0
+                return None, 0, []
             first = _COMPONENT_SPLIT.search(body)
             end = first.start() if first else len(body)
             repo = body[:end].strip().rstrip(".")
             if not repo or not repo[0].isupper():
-                return None, 0
+                return None, 0, []
         loc.repository = repo
         rest_start = end
     used = rest_start
     names: list[str] = []
+    extra_files: list[CentralFile] = []
     in_central = False
     rest = body[rest_start:]
     for comp, _a, b in _components(rest):
@@ -113,7 +129,10 @@ def parse_location(
             loc.collection = comp
             in_central = True
         elif (cf := ids.parse_central_file(comp, in_central_files=in_central)) is not None:
-            loc.central_file = cf
+            if loc.central_file is None:
+                loc.central_file = cf
+            else:
+                extra_files.append(cf)
         elif comp[0].isupper() or comp[0].isdigit() or comp[0] in "“\"'‘":
             names.append(comp)
         else:
@@ -126,7 +145,7 @@ def parse_location(
     loc.text = text[:end].strip()
     start_ws = len(text) - len(text.lstrip())
     loc.span = Span(offset + start_ws, offset + end)
-    return loc, end
+    return loc, end, extra_files
 
 
 def _assign_names(loc: Location, names: list[str]) -> None:
@@ -154,12 +173,14 @@ def parse_location_list(
     locations: list[Location] = []
     used = 0
     for i, (a, b) in enumerate(pieces):
-        loc, n = parse_location(
+        loc, n, extra = _parse_one(
             text[a:b], role=role, what=what, offset=offset + a, allow_unknown=allow_unknown and i == 0
         )
         if loc is None:
             break
         locations.append(loc)
+        # "Central Files, 711.5611/3–1254 and 711.5611/3–1554": one location per file.
+        locations.extend(dataclasses.replace(loc, central_file=cf, series=list(loc.series)) for cf in extra)
         used = a + n
         if a + n < b and text[a + n : b].strip(" .,;:"):
             break  # trailing words end the list

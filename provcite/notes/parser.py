@@ -1,7 +1,8 @@
 """``parse_note``: a source note → :class:`~provcite.model.SourceNote`.
 
-Pipeline: tokenize into segments → run the sentence rules → keep what no rule claimed as
-remarks → resolve ``ibid.`` within the note → collect cross-references.
+Pipeline: tokenize into segments → run the sentence rules on each (memoized per distinct
+sentence, see :mod:`provcite.notes.fragments`) → keep what no rule claimed as remarks → resolve
+``ibid.`` within the note → collect cross-references.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from provcite.enrich.ibid import resolve_ibid
 from provcite.enrich.repositories import normalize_locations
 from provcite.model import SourceNote
 from provcite.notes.crossrefs import find_cross_references
-from provcite.notes.rules import RULES
+from provcite.notes.fragments import merge, read_segment
 from provcite.notes.segment import segment
 
 _PUNCT = " .,;:()“”\"'’"
@@ -23,17 +24,13 @@ def parse_note(text: str) -> SourceNote:
         return note
     residue = 0
     for seg in segment(text):
-        claimed = 0
-        for rule in RULES:
-            claimed = rule.run(seg, note)
-            if claimed:
-                break
+        fragment = read_segment(seg.text, seg.kind)
+        claimed = fragment.claimed if fragment.claimed and merge(fragment, seg.start, note) else 0
         rest = seg.text[claimed:].strip(_PUNCT)
         if rest:
             note.remarks.append(seg.text if not claimed else rest)
             residue += len(rest)
     note.residue = residue
-    normalize_locations(note.locations)
     resolve_ibid(note.locations)
     normalize_locations(note.locations)
     note.cross_references = find_cross_references(text)

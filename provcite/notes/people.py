@@ -21,6 +21,7 @@ _AT = re.compile(r"^(?P<name>.*?)\s*\bat\s+the\s+(?P<aff>[A-Z][\w ]+)$")
 _CODE_FIRST = re.compile(r"^(?P<aff>[A-Z]{1,5}(?:/[A-Z0-9]{1,5})+(?:-[A-Z]{1,4})?)\s+(?P<name>[A-Z].*)$")
 _QUALIFIER = re.compile(r"\s+(?P<q>(?:on|in|at)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b.*|draft|substance))$")
 _TITLE = re.compile(r"^(?P<title>" + "|".join(re.escape(t) for t in PERSON_TITLES) + r")\s+(?=[A-Z])")
+_IN_OFFICE = re.compile(r"^(?:in|at)\s+(?:the\s+)?(?P<office>[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*)*)$")
 _OFFICE = re.compile(r"^(?:at\s+)?(?:the\s+)?(?P<office>" + "|".join(OFFICES) + r")$")
 
 
@@ -55,6 +56,8 @@ def parse_person(item: str) -> PersonRef:
         qualifier, item = qm.group("q"), item[: qm.start()]
     if om := _OFFICE.match(item):
         return PersonRef(name=None, affiliation=om.group("office"), qualifier=qualifier, status="office")
+    if im := _IN_OFFICE.match(item):  # "cleared … and in INR"
+        return PersonRef(name=None, affiliation=im.group("office"), qualifier=qualifier, status="office")
     name, aff = item, None
     for pattern in (_PAREN, _AT, _OF, _CODE_FIRST):
         if m := pattern.match(item):

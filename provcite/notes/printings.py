@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from provcite.model import Printing
 from provcite.notes.vocab import PUBLICATIONS
@@ -29,6 +30,7 @@ def _key_re(key: str) -> re.Pattern[str]:
 _KEYS = [(_key_re(k), v) for k, v in sorted(PUBLICATIONS.items(), key=lambda kv: -len(kv[0]))]
 
 
+@lru_cache(maxsize=4096)
 def normalize_title(title: str) -> str | None:
     """The proper form of a known serial title, tolerant of typos (``Pubic Papers``).
 

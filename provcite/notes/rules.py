@@ -35,8 +35,11 @@ class Rule:
 
 
 def _end(text: str) -> int:
-    """Length of ``text`` without its closing full stop."""
-    return len(text.rstrip().rstrip("."))
+    """Length of ``text`` without its closing full stop (kept after ``a.m.``/``p.m.``)."""
+    text = text.rstrip()
+    if text.endswith(("a.m.", "p.m.")):
+        return len(text)
+    return len(text.rstrip("."))
 
 
 # ------------------------------------------------------------------ Source:

@@ -23,6 +23,8 @@ LEVELS: dict[str, str] = {
 CAVEATS: dict[str, str] = {
     "eyes only": "Eyes Only",
     "eyes only ban": "Eyes Only Ban",
+    "exclusively eyes only": "Exclusively Eyes Only",
+    "literally eyes only": "Literally Eyes Only",
     "ban": "Ban",
     "nodis": "Nodis",
     "exdis": "Exdis",

@@ -1,6 +1,7 @@
 """Streaming reader for the Office of the Historian's TEI volumes.
 
-Walks the file once with ``lxml.etree.iterparse`` (entities unresolved, no DTD, no network),
+Walks the file once with ``lxml.etree.iterparse`` (no DTD loaded, no network, external entities
+never resolved; a prolog that declares entities is refused before parsing starts),
 building one record per ``div[@type="document"]`` and clearing it afterwards, so memory stays
 bounded on a 50 MB volume. The teiHeader gives the volume's bibliographic data; the front
 matter's persons, terms and sources lists give the catalog entry used for enrichment.
@@ -223,7 +224,7 @@ def iter_tei(stream: IO[bytes], name: str, *, volume: str | None = None,
     root_id = None
     context = etree.iterparse(
         stream, events=("start", "end"), tag=(DIV, PB, HEADER, TEI + "TEI"),
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
+        resolve_entities="internal", no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
     )
     try:
         for event, el in context:
@@ -261,7 +262,7 @@ def iter_tei(stream: IO[bytes], name: str, *, volume: str | None = None,
                 root_id = el.get(XML_ID)
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else exc.lineno
-        msg = re.sub(r",? line \d+, column \d+$", "", str(exc.msg or exc))
+        msg = re.sub(r",? line \d+, column \d+( \(.*\))?$", "", str(exc.msg or exc))
         if "Entity" in msg or "entity" in msg:
             raise UnsafeXMLError(f"XML entity refused: {msg}", path=name, line=line) from None
         raise InputError(f"malformed XML: {msg}", path=name, line=line) from None

@@ -1,0 +1,388 @@
+"""The library database: opening (location, pragmas, migrations), adding, reading, searching.
+
+Durability: each batch of documents is written in one ``BEGIN IMMEDIATE`` transaction (the
+documents, their search rows and repositories together), so a process killed while adding a
+volume leaves the library as it was or with whole documents added — never half a document. The
+database runs in WAL mode with a busy timeout, so several processes can add at the same time
+(writers queue; readers never block). Records are parsed *before* a batch's transaction begins,
+so the write lock is held only while writing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+from provcite.errors import InputError, ProvciteError
+from provcite.library.schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
+from provcite.library.search import index_fields, query_tiers, repositories_of
+from provcite.model import Record, from_dict, to_dict
+
+BATCH_SIZE = 500
+_INPUT = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))? \((?:text|tei)\)$")
+BUSY_TIMEOUT = 60.0  # seconds a writer waits for another writer's batch
+
+
+class LibraryError(ProvciteError):
+    """The library database cannot be opened or used."""
+
+
+def default_library_path() -> Path:
+    """``$PROVCITE_LIBRARY`` or ``<user data dir>/provcite/library.sqlite``."""
+    env = os.environ.get("PROVCITE_LIBRARY")
+    return Path(env).expanduser() if env else Path(user_data_dir("provcite")) / "library.sqlite"
+
+
+def open_library(path: Path | str | None = None) -> Library:
+    """The library at ``path`` (default: :func:`default_library_path`). Nothing is created until
+    something is added; reading a library that does not exist yet finds nothing."""
+    return Library(Path(path).expanduser() if path is not None else default_library_path())
+
+
+@dataclass(slots=True)
+class AddResult:
+    added: int = 0  # new documents
+    updated: int = 0  # documents that were there and were replaced
+    ids: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated
+
+
+@dataclass(slots=True)
+class Entry:
+    """One document as ``list`` shows it."""
+
+    id: str
+    volume: str
+    doc: str
+    heading: str | None
+    date: str | None
+    added_at: str
+    updated_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "volume": self.volume, "doc": self.doc, "heading": self.heading, "date": self.date,
+                "added_at": self.added_at, "updated_at": self.updated_at}
+
+
+@dataclass(slots=True)
+class Hit:
+    """One search result; ``score`` is bm25 with the sign turned (higher is better)."""
+
+    id: str
+    volume: str
+    doc: str
+    heading: str | None
+    date: str | None
+    score: float
+    snippet: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "volume": self.volume, "doc": self.doc, "heading": self.heading, "date": self.date,
+                "score": round(self.score, 4), "snippet": self.snippet}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _date(record: Record) -> str | None:
+    if record.date is None:
+        return None
+    return record.date.start or record.date.text
+
+
+def _number(doc: str) -> int | None:
+    digits = "".join(c for c in doc[1:] if c.isdigit())
+    return int(digits) if digits else None
+
+
+class Library:
+    """A provcite library: FRUS records in SQLite with an FTS5 index.
+
+    Open it with :func:`open_library`; it connects on first use. Use as a context manager or call
+    :meth:`close`.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+
+    # ------------------------------------------------------------ connection
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """sqlite3 errors as one-line library errors naming the database."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            message = str(exc)
+            if "not a database" in message or "malformed" in message:
+                message = f"not a provcite library or damaged ({message})"
+            elif "locked" in message or "busy" in message:
+                message = f"library is busy ({message}); another provcite process holds it — try again"
+            raise LibraryError(message, path=str(self.path)) from None
+
+    def _connect(self, *, write: bool = False) -> sqlite3.Connection:
+        if self._conn is not None:
+            return self._conn
+        with self._errors():
+            if not self.path.exists() and not write:
+                conn = sqlite3.connect(":memory:", isolation_level=None)  # an empty library
+            else:
+                if self.path.is_dir():
+                    raise LibraryError("is a directory, not a library file", path=str(self.path))
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise LibraryError(f"cannot create the library's directory ({exc.strerror})",
+                                       path=str(self.path)) from None
+                conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            try:
+                self._setup(conn)
+            except BaseException:
+                conn.close()
+                raise
+        self._conn = conn
+        return conn
+
+    def _setup(self, conn: sqlite3.Connection) -> None:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = schema_version(conn)
+        if app_id not in (0, APPLICATION_ID) or (
+                app_id == 0 and version == 0 and conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]):
+            raise LibraryError("not a provcite library (an SQLite database of something else)", path=str(self.path))
+        if version > SCHEMA_VERSION:
+            raise LibraryError(f"library schema version {version} is newer than this provcite knows "
+                               f"({SCHEMA_VERSION}); upgrade provcite", path=str(self.path))
+        # WAL lets readers run while a writer writes; switching needs a moment alone with the file.
+        for attempt in range(100):
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 99:
+                    raise
+                time.sleep(0.05)
+        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: consistent after any crash
+        if version < SCHEMA_VERSION:
+            migrate(conn)
+
+    # ------------------------------------------------------------ writing
+
+    def add(self, records: Iterable[Record], *, batch_size: int = BATCH_SIZE,
+            result: AddResult | None = None) -> AddResult:
+        """Add or update documents, ``batch_size`` per transaction. Records are pulled (parsed)
+        before their batch's transaction starts; if the iterable raises, the batches written so
+        far stay (counted in ``result`` when given), the batch being gathered is dropped and the
+        error propagates."""
+        result = AddResult() if result is None else result
+        batch: list[Record] = []
+        for record in records:
+            if not record.volume or not record.doc:
+                m = _INPUT.match(record.input or "")
+                raise InputError("cannot tell the document's volume and number (name them with --volume "
+                                 "or a file name like frus1961-63v06-d53.txt)",
+                                 path=m.group("path") if m else None,
+                                 line=int(m.group("line")) if m and m.group("line") else None)
+            batch.append(record)
+            if len(batch) >= batch_size:
+                self._write(batch, result)
+                batch = []
+        if batch:
+            self._write(batch, result)
+        return result
+
+    def _write(self, batch: list[Record], result: AddResult) -> None:
+        now = _now()
+        latest: dict[str, Record] = {r.id: r for r in batch}  # the last copy of an id wins
+        rows = []
+        for rid, r in latest.items():
+            rows.append((rid, r.volume, r.doc, _number(r.doc or ""), r.heading, _date(r),
+                         json.dumps(to_dict(r), ensure_ascii=False, separators=(",", ":")), now, now))
+        ids = json.dumps(list(latest))
+        conn = self._connect(write=True)
+        with self._errors():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                existing = {row[0] for row in conn.execute(
+                    "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+                conn.executemany(
+                    """INSERT INTO documents (id, volume, doc, number, heading, date, record, added_at, updated_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       ON CONFLICT (id) DO UPDATE SET volume = excluded.volume, doc = excluded.doc,
+                           number = excluded.number, heading = excluded.heading, date = excluded.date,
+                           record = excluded.record, updated_at = excluded.updated_at""", rows)
+                rowids = dict(conn.execute(
+                    "SELECT id, n FROM documents WHERE id IN (SELECT value FROM json_each(?))", (ids,)).fetchall())
+                old = [(rowids[i],) for i in existing]
+                conn.executemany("DELETE FROM search WHERE rowid = ?", old)
+                conn.executemany("DELETE FROM repositories WHERE doc = ?", old)
+                conn.executemany("INSERT INTO search (rowid, heading, notes, people, repositories, lots, ident) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 [(rowids[i], *index_fields(r)) for i, r in latest.items()])
+                conn.executemany("INSERT INTO repositories (doc, name, role) VALUES (?, ?, ?)",
+                                 [(rowids[i], name, role) for i, r in latest.items()
+                                  for name, role in sorted(repositories_of(r))])
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        result.added += len(latest) - len(existing)
+        result.updated += len(existing)
+        result.ids.extend(latest)
+
+    def remove(self, ids: Iterable[str]) -> int:
+        """Remove documents by id, all or none: an unknown id is an error and removes nothing."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            raise InputError("nothing to remove: give library ids (frus1961-63v06/d53)")
+        if not self.exists:
+            raise LibraryError(f"not in the library {self.path}: {', '.join(ids)} (nothing was removed)")
+        conn = self._connect(write=True)
+        with self._errors():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                found = {row[0] for row in conn.execute(
+                    "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+                missing = [i for i in ids if i not in found]
+                if missing:
+                    raise LibraryError(f"not in the library {self.path}: {', '.join(missing)} (nothing was removed)")
+                conn.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in ids])
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return len(ids)
+
+    # ------------------------------------------------------------ reading
+
+    def get(self, doc_id: str) -> Record | None:
+        """The stored record of ``frus1961-63v06/d53``, or ``None``."""
+        conn = self._connect()
+        with self._errors():
+            row = conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return from_dict(Record, json.loads(row[0])) if row else None
+
+    def __contains__(self, doc_id: str) -> bool:
+        conn = self._connect()
+        with self._errors():
+            return conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def __len__(self) -> int:
+        conn = self._connect()
+        with self._errors():
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def entries(self, volume: str | None = None) -> Iterator[Entry]:
+        """Documents in volume and document order (d9 before d10)."""
+        conn = self._connect()
+        sql = "SELECT id, volume, doc, heading, date, added_at, updated_at FROM documents"
+        args: tuple[str, ...] = ()
+        if volume is not None:
+            sql, args = sql + " WHERE volume = ?", (volume,)
+        with self._errors():
+            rows = conn.execute(sql + " ORDER BY volume, number, doc", args)
+            for row in rows:
+                yield Entry(*row)
+
+    def records(self, volume: str | None = None) -> Iterator[Record]:
+        """Full records in volume and document order."""
+        conn = self._connect()
+        sql, args = "SELECT record FROM documents", ()
+        if volume is not None:
+            sql, args = sql + " WHERE volume = ?", (volume,)
+        with self._errors():
+            for (data,) in conn.execute(sql + " ORDER BY volume, number, doc", args):
+                yield from_dict(Record, json.loads(data))
+
+    def search(self, query: str, *, limit: int | None = 20, raw: bool = False) -> list[Hit]:
+        """Best matches first: bm25 over heading, notes, people, repositories, lots and id, words
+        standing together as a phrase before words found apart (see ``search.query_tiers``)."""
+        tiers = query_tiers(query, raw=raw)
+        conn = self._connect()
+        sql = """SELECT d.id, d.volume, d.doc, d.heading, d.date, -search.rank,
+                        snippet(search, -1, '[', ']', '…', 10)
+                 FROM search JOIN documents d ON d.n = search.rowid
+                 WHERE search MATCH ? ORDER BY search.rank LIMIT ?"""
+        hits: list[Hit] = []
+        with self._query_errors(query, raw):
+            for expr in tiers:
+                left = -1 if limit is None else limit - len(hits)
+                if left == 0:
+                    break
+                hits.extend(Hit(*row[:6], snippet=(row[6] or "").replace("\n", " · "))
+                            for row in conn.execute(sql, (expr, left)))
+        return hits
+
+    def query(self, query: str, *, raw: bool = False) -> Iterator[Record]:
+        """Full records of every match, best first (``--query`` of parse, cite, export, audit)."""
+        tiers = query_tiers(query, raw=raw)
+        conn = self._connect()
+        sql = """SELECT d.record FROM search JOIN documents d ON d.n = search.rowid
+                 WHERE search MATCH ? ORDER BY search.rank"""
+        rows: list[tuple[str]] = []
+        with self._query_errors(query, raw):
+            for expr in tiers:
+                rows.extend(conn.execute(sql, (expr,)).fetchall())
+        for (data,) in rows:
+            yield from_dict(Record, json.loads(data))
+
+    @contextmanager
+    def _query_errors(self, query: str, raw: bool) -> Iterator[None]:
+        """FTS5's complaints about a query as a one-line input error; other errors as usual."""
+        with self._errors():
+            try:
+                yield
+            except sqlite3.OperationalError as exc:
+                message = str(exc)
+                if any(w in message for w in ("locked", "busy", "disk", "unable to open", "readonly")):
+                    raise
+                hint = "" if raw else " (please report: a plain query should never fail)"
+                raise InputError(f"bad search query {query!r}: {message}{hint}") from None
+
+    def stats(self) -> dict[str, Any]:
+        """Documents, volumes, per-volume counts, repositories, database size."""
+        conn = self._connect()
+        with self._errors():
+            docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            per_volume = dict(conn.execute("SELECT volume, count(*) FROM documents GROUP BY volume ORDER BY volume"))
+            repos = dict(conn.execute("SELECT name, count(DISTINCT doc) FROM repositories GROUP BY name "
+                                      "ORDER BY count(DISTINCT doc) DESC, name"))
+            version = schema_version(conn)
+            in_db = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
+        files = [self.path, self.path.with_name(self.path.name + "-wal")]
+        size = sum(p.stat().st_size for p in files if p.exists())
+        return {"path": str(self.path), "exists": self.exists, "schema_version": version, "documents": docs,
+                "volumes": len(per_volume), "per_volume": per_volume, "repositories": repos,
+                "size_bytes": size if self.exists else 0, "pages_bytes": in_db if self.exists else 0}

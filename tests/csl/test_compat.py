@@ -1,0 +1,94 @@
+"""Each citeproc-py fix in provcite.csl.compat, against stock behaviour where useful."""
+
+import pytest
+
+from provcite.csl import compat, render_bibliography, render_citations
+
+D53 = {
+    "id": "d53", "type": "chapter", "title": "Informal Communication From Chairman Khrushchev",
+    "author": [{"family": "Khrushchev", "given": "Nikita S."}],
+    "editor": [{"family": "Sampson", "given": "Charles S."}],
+    "container-title": "Kennedy-Khrushchev Exchanges", "publisher": "Government Printing Office",
+    "publisher-place": "Washington, DC", "issued": {"date-parts": [[1996]]},
+}
+NOTE = "chicago-notes-bibliography"
+
+
+def cite(item, style=NOTE, **kw):
+    return render_citations([item], style, on_warning=lambda *a: None, **kw)[0]
+
+
+def test_initialize_false_keeps_given_names():
+    assert cite(D53, mode="stock").startswith("N. S. Khrushchev")
+    assert cite(D53).startswith("Nikita S. Khrushchev")
+    assert "ed. Charles S. Sampson" in cite(D53)
+
+
+def test_normalize_initials():
+    assert compat._normalize_initials("John F", ". ") == "John F."
+    assert compat._normalize_initials("Nikita S.", ". ") == "Nikita S."
+
+
+def test_substituted_editor_not_repeated():
+    item = {k: v for k, v in D53.items() if k != "author"}
+    out = cite(item, style="chicago-author-date")
+    assert out.count("Sampson") == 1
+
+
+def test_punctuation_moves_inside_quotes():
+    out = cite(D53)
+    assert "Khrushchev,” in" in out
+    assert "”," not in out
+
+
+def test_finish_rules():
+    c = compat.CLOSE_MARK
+    o = compat.OPEN_MARK
+    assert compat.finish(f"{o}“Title{c}”, in", True) == "“Title,” in"
+    assert compat.finish(f"{o}“Title.{c}”.", True) == "“Title.”"
+    assert compat.finish(f"{o}“Title{c}”, in", False) == "“Title”, in"
+
+
+def test_nested_quotes_flip():
+    item = {**D53, "title": "On “Peaceful Coexistence”"}
+    assert "“On ‘Peaceful Coexistence,’”" in cite(item) or "“On ‘Peaceful Coexistence’,”" in cite(item)
+
+
+@pytest.mark.parametrize("raw, parts", [
+    ("1962-09-04", [[1962, 9, 4]]),
+    ("1962", [[1962]]),
+    ("September 4, 1962", [[1962, 9, 4]]),
+    ("4 Sept. 1962", [[1962, 9, 4]]),
+    ("1962-09-04/1962-09-05", [[1962, 9, 4], [1962, 9, 5]]),
+])
+def test_parse_raw_date(raw, parts):
+    assert compat.parse_raw_date(raw) == {"date-parts": parts}
+
+
+def test_raw_and_literal_dates_render():
+    letter = {"id": "x", "type": "letter", "author": [{"family": "Kennedy", "given": "John F."}],
+              "issued": {"raw": "1962-09-04"}}
+    assert "1962" in cite(letter)
+    letter["issued"] = {"literal": "undated"}
+    assert "undated" in cite(letter)
+    letter["issued"] = {"raw": "sometime in autumn"}
+    assert "sometime in autumn" in cite(letter)
+
+
+def test_subsequent_position_forced():
+    first, short = cite(D53), cite(D53, position="subsequent")
+    assert short != first and len(short) < len(first)
+    assert short.startswith("Khrushchev, “Informal Communication")
+
+
+def test_disambiguate_branches_are_off():
+    # MLA adds the title to an in-text citation only when disambiguating
+    assert cite(D53, style="modern-language-association") == "(Khrushchev)"
+
+
+def test_date_part_attributes_do_not_leak():
+    items = [{**D53, "id": "a", "accessed": {"date-parts": [[2024, 3, 1]]}, "URL": "https://x"},
+             {**D53, "id": "b"}]
+    bib = render_bibliography(items, "apa", on_warning=lambda *a: None)
+    again = render_bibliography(items[::-1], "apa", on_warning=lambda *a: None)
+    assert sorted(bib) == sorted(again)
