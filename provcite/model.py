@@ -250,8 +250,8 @@ class Volume:
     id: str
     title: str | None = None  # complete title
     series: str | None = None
-    sub_series: str | None = field(default=None, metadata=_key("sub-series"))
-    volume_number: str | None = field(default=None, metadata=_key("volume-number"))
+    sub_series: str | None = None
+    volume_number: str | None = None
     volume_title: str | None = None
     editors: list[Editor] = field(default_factory=list)
     publisher: str | None = None

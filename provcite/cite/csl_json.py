@@ -1,6 +1,6 @@
 """Record → CSL-JSON: the one mapping used by ``provcite cite`` and the CSL-JSON export.
 
-A FRUS document is an item of type ``letter`` when the heading names persons on both sides
+A FRUS document is an item of type ``personal_communication`` (CSL's type for letters) when the heading names persons on both sides
 ("Chairman Khrushchev to President Kennedy"), otherwise a ``document`` whose ``title`` is the
 descriptive heading in sentence case ("Telegram from the Embassy in the Soviet Union to the
 Department of State"). The FRUS printing is the container:
@@ -56,7 +56,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
 _TIME = re.compile(r",?\s*(\d{1,2}(?::\d{2})?\s*[ap]\.m)\.?$|,?\s*(noon|midnight)$", re.IGNORECASE)
-_DATE_LIKE = re.compile(r"^(?:%s)\b" % "|".join(_MONTHS))
+_DATE_LIKE = re.compile(r"^(?:{})\b".format("|".join(_MONTHS)))
 
 
 def csl_id(record: Record) -> str:
@@ -308,7 +308,7 @@ def record_to_csl(record: Record, *, accessed: str | None = None, original: bool
     """
     item: dict[str, Any] = {"id": csl_id(record)}
     correspondence = _is_correspondence(record)
-    item["type"] = "letter" if correspondence else "document"
+    item["type"] = "personal_communication" if correspondence else "document"
     title = _sentence_title(record)
     if title:
         item["title"] = title

@@ -32,7 +32,7 @@ MACROS = f"""
   <!-- FRUS documents (provcite): CMOS 14.111, 14.120; see provcite/cite/frus_styles.py -->
   <macro name="frus-lead">
     <choose>
-      <if type="letter">
+      <if type="personal_communication">
         <group delimiter=", ">
           <group delimiter=" ">
             <names variable="author">{NAMES_FULL}</names>
@@ -49,7 +49,7 @@ MACROS = f"""
   </macro>
   <macro name="frus-lead-short">
     <choose>
-      <if type="letter">
+      <if type="personal_communication">
         <group delimiter=" ">
           <names variable="author">{NAMES_SHORT}</names>
           <text value="to"/>

@@ -136,7 +136,7 @@ def styles_show(
         sys.stdout.write(info.xml.decode("utf-8").rstrip("\n") + "\n")
 
 
-def _info_id(path) -> str | None:  # noqa: ANN001 - a Path
+def _info_id(path) -> str | None:
     try:
         root = etree.parse(str(path), etree.XMLParser(no_network=True)).getroot()
     except (OSError, etree.XMLSyntaxError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,7 +94,14 @@ def list_(volume: VolumeOpt = None, fmt: Format = "table", library: LibraryOpt =
             print(dump_json([e.to_json() for e in lib.entries(volume)]))
             return
         for e in lib.entries(volume):
-            sys.stdout.write(f"{e.id:<24} {e.date or '-':<10} {e.heading or ''}\n")
+            sys.stdout.write(f"{e.id:<24} {_day(e.date):<10} {e.heading or ''}\n")
+
+
+def _day(date: str | None) -> str:
+    """``1962-09-04`` of an ISO date-time; a date as printed stays as it is."""
+    if not date:
+        return "-"
+    return date[:10] if re.match(r"\d{4}-\d\d-\d\dT", date) else date
 
 
 @app.command("show")

@@ -249,4 +249,7 @@ ELEMENT_CLASSES: dict[str, type] = _fast_classes()
 
 def prepare(root, keep_alive: list) -> None:
     """Hook for a freshly parsed style (the element proxies are kept alive by the engine)."""
+    from provcite.csl import compiled
+
     root.__dict__.setdefault("_pc_terms", {})
+    root.__dict__["_pc_compiler"] = compiled.compile_style(root)

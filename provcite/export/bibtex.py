@@ -186,8 +186,8 @@ def bibtex_name(name: str, *, corporate: bool = False) -> str:
 
 
 def _party(party: Party) -> str:
-    return bibtex_name(c.party_name(party), corporate=party.kind != "person" or party.resolved is None
-                       and party.name is None)
+    return bibtex_name(c.party_name(party), corporate=party.kind != "person" or (party.resolved is None
+                       and party.name is None))
 
 
 def _names(names: Iterable[str]) -> str:

@@ -59,7 +59,7 @@ class _Builder:
 
     # ------------------------------------------------------------ identifiers and nodes
 
-    def q(self, local: str):  # noqa: ANN201 - prov's QualifiedName
+    def q(self, local: str):
         return PROVCITE_NS[local]
 
     def once(self, key: str) -> bool:
@@ -70,7 +70,7 @@ class _Builder:
         return True
 
     def person(self, volume: str, name: str, person_id: str | None = None, *, description: str | None = None,
-               affiliation: str | None = None):  # noqa: ANN201
+               affiliation: str | None = None):
         local = f"{volume}/person/{person_id}" if person_id else f"person/{c.slug(name)}"
         ident = self.q(local)
         if self.once(local):
@@ -82,20 +82,20 @@ class _Builder:
             self.doc.agent(ident, attrs)
         return ident
 
-    def organization(self, name: str, kind: str = "org"):  # noqa: ANN201
+    def organization(self, name: str, kind: str = "org"):
         local = f"{kind}/{c.slug(name)}"
         ident = self.q(local)
         if self.once(local):
             self.doc.agent(ident, {PROV_TYPE: PROV["Organization"], PROV_LABEL: name})
         return ident
 
-    def party(self, volume: str, party: Party):  # noqa: ANN201
+    def party(self, volume: str, party: Party):
         if party.kind != "person":
             return self.organization(c.party_name(party), "post" if party.kind == "post" else "org")
         name = c.party_name(party) if party.resolved or party.name else party.text
         return self.person(volume, name, party.person_id, description=party.title)
 
-    def ref(self, volume: str, ref: PersonRef):  # noqa: ANN201
+    def ref(self, volume: str, ref: PersonRef):
         name = c.person_name(ref)
         if name is None:
             if not ref.affiliation:
@@ -286,7 +286,7 @@ class _Builder:
             attrs[self.q("series")] = " / ".join(loc.series)
         return attrs
 
-    def filing(self, base: str, what: str, entity, loc: Location) -> None:  # noqa: ANN001
+    def filing(self, base: str, what: str, entity, loc: Location) -> None:
         filing = self.q(f"{base}/filing-{what}")
         attrs: dict = {PROV_TYPE: self.q("Filing"), PROV_LOCATION: c.location_text(loc)}
         if loc.lot:
@@ -300,7 +300,7 @@ class _Builder:
             self.doc.wasAssociatedWith(filing, self.organization(repo, "repository"),
                                        other_attributes={PROV_ROLE: self.q("repository")})
 
-    def volume_entity(self, record: Record):  # noqa: ANN201
+    def volume_entity(self, record: Record):
         volume = record.volume or "unknown"
         ident = FRUS_NS[volume] if record.volume else self.q("volume/unknown")
         if self.once(f"volume:{volume}"):
@@ -319,7 +319,7 @@ class _Builder:
             self.doc.wasGeneratedBy(ident, self.publication(record))
         return ident
 
-    def publication(self, record: Record):  # noqa: ANN201
+    def publication(self, record: Record):
         volume = record.volume or "unknown"
         ident = self.q(f"{volume}/publication")
         if self.once(f"{volume}/publication"):
@@ -357,7 +357,7 @@ def to_prov_n(doc: ProvDocument) -> str:
     return doc.serialize(format="provn") + "\n"
 
 
-def _dot(doc: ProvDocument):  # noqa: ANN202 - pydot.Dot
+def _dot(doc: ProvDocument):
     try:
         from prov.dot import prov_to_dot
     except ImportError:

@@ -25,11 +25,13 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from provcite.errors import InputError, ProvciteError
-from provcite.library.schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
+from provcite.library.schema import APPLICATION_ID, SCHEMA_VERSION, WEIGHTS, migrate, schema_version
 from provcite.library.search import index_fields, query_tiers, repositories_of
-from provcite.model import Record, from_dict, to_dict
+from provcite.library.codec import decode_record, encode
+from provcite.model import Record
 
 BATCH_SIZE = 500
+RANK = "bm25(search, {})".format(", ".join(str(w) for w in WEIGHTS.values()))
 _INPUT = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))? \((?:text|tei)\)$")
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another writer's batch
 
@@ -108,6 +110,29 @@ def _date(record: Record) -> str | None:
 def _number(doc: str) -> int | None:
     digits = "".join(c for c in doc[1:] if c.isdigit())
     return int(digits) if digits else None
+
+
+@dataclass(slots=True)
+class _Row:
+    """A record ready to store: its columns, its search text and its repositories."""
+
+    id: str
+    columns: tuple[Any, ...]  # id, volume, doc, number, heading, date, record JSON
+    text: tuple[str, ...]
+    repositories: list[tuple[str, str]]
+
+    @classmethod
+    def of(cls, record: Record) -> _Row:
+        if not record.volume or not record.doc:
+            m = _INPUT.match(record.input or "")
+            raise InputError("cannot tell the document's volume and number (name them with --volume "
+                             "or a file name like frus1961-63v06-d53.txt)",
+                             path=m.group("path") if m else None,
+                             line=int(m.group("line")) if m and m.group("line") else None)
+        rid = record.id
+        data = json.dumps(encode(record), ensure_ascii=False, separators=(",", ":"))
+        return cls(rid, (rid, record.volume, record.doc, _number(record.doc), record.heading, _date(record), data),
+                   index_fields(record), sorted(repositories_of(record)))
 
 
 class Library:
@@ -205,30 +230,21 @@ class Library:
         far stay (counted in ``result`` when given), the batch being gathered is dropped and the
         error propagates."""
         result = AddResult() if result is None else result
-        batch: list[Record] = []
+        batch: dict[str, _Row] = {}  # the last copy of an id wins
         for record in records:
-            if not record.volume or not record.doc:
-                m = _INPUT.match(record.input or "")
-                raise InputError("cannot tell the document's volume and number (name them with --volume "
-                                 "or a file name like frus1961-63v06-d53.txt)",
-                                 path=m.group("path") if m else None,
-                                 line=int(m.group("line")) if m and m.group("line") else None)
-            batch.append(record)
+            row = _Row.of(record)  # converted at once: the batch holds JSON and text, not objects
+            batch.pop(row.id, None)
+            batch[row.id] = row
             if len(batch) >= batch_size:
-                self._write(batch, result)
-                batch = []
+                self._write(list(batch.values()), result)
+                batch = {}
         if batch:
-            self._write(batch, result)
+            self._write(list(batch.values()), result)
         return result
 
-    def _write(self, batch: list[Record], result: AddResult) -> None:
+    def _write(self, batch: list[_Row], result: AddResult) -> None:
         now = _now()
-        latest: dict[str, Record] = {r.id: r for r in batch}  # the last copy of an id wins
-        rows = []
-        for rid, r in latest.items():
-            rows.append((rid, r.volume, r.doc, _number(r.doc or ""), r.heading, _date(r),
-                         json.dumps(to_dict(r), ensure_ascii=False, separators=(",", ":")), now, now))
-        ids = json.dumps(list(latest))
+        ids = json.dumps([r.id for r in batch])
         conn = self._connect(write=True)
         with self._errors():
             conn.execute("BEGIN IMMEDIATE")
@@ -237,29 +253,28 @@ class Library:
                     "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
                 conn.executemany(
                     """INSERT INTO documents (id, volume, doc, number, heading, date, record, added_at, updated_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?1 ?8)
                        ON CONFLICT (id) DO UPDATE SET volume = excluded.volume, doc = excluded.doc,
                            number = excluded.number, heading = excluded.heading, date = excluded.date,
-                           record = excluded.record, updated_at = excluded.updated_at""", rows)
+                           record = excluded.record, updated_at = excluded.updated_at""".replace("?1 ?8", "?8, ?8"),
+                    [(*r.columns, now) for r in batch])
                 rowids = dict(conn.execute(
                     "SELECT id, n FROM documents WHERE id IN (SELECT value FROM json_each(?))", (ids,)).fetchall())
                 old = [(rowids[i],) for i in existing]
                 conn.executemany("DELETE FROM search WHERE rowid = ?", old)
                 conn.executemany("DELETE FROM repositories WHERE doc = ?", old)
                 conn.executemany("INSERT INTO search (rowid, heading, notes, people, repositories, lots, ident) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                 [(rowids[i], *index_fields(r)) for i, r in latest.items()])
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)", [(rowids[r.id], *r.text) for r in batch])
                 conn.executemany("INSERT INTO repositories (doc, name, role) VALUES (?, ?, ?)",
-                                 [(rowids[i], name, role) for i, r in latest.items()
-                                  for name, role in sorted(repositories_of(r))])
+                                 [(rowids[r.id], name, role) for r in batch for name, role in r.repositories])
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-        result.added += len(latest) - len(existing)
+        result.added += len(batch) - len(existing)
         result.updated += len(existing)
-        result.ids.extend(latest)
+        result.ids.extend(r.id for r in batch)
 
     def remove(self, ids: Iterable[str]) -> int:
         """Remove documents by id, all or none: an unknown id is an error and removes nothing."""
@@ -292,7 +307,7 @@ class Library:
         conn = self._connect()
         with self._errors():
             row = conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return from_dict(Record, json.loads(row[0])) if row else None
+        return decode_record(json.loads(row[0])) if row else None
 
     def __contains__(self, doc_id: str) -> bool:
         conn = self._connect()
@@ -324,17 +339,20 @@ class Library:
             sql, args = sql + " WHERE volume = ?", (volume,)
         with self._errors():
             for (data,) in conn.execute(sql + " ORDER BY volume, number, doc", args):
-                yield from_dict(Record, json.loads(data))
+                yield decode_record(json.loads(data))
 
     def search(self, query: str, *, limit: int | None = 20, raw: bool = False) -> list[Hit]:
         """Best matches first: bm25 over heading, notes, people, repositories, lots and id, words
         standing together as a phrase before words found apart (see ``search.query_tiers``)."""
         tiers = query_tiers(query, raw=raw)
         conn = self._connect()
-        sql = """SELECT d.id, d.volume, d.doc, d.heading, d.date, -search.rank,
-                        snippet(search, -1, '[', ']', '…', 10)
-                 FROM search JOIN documents d ON d.n = search.rowid
-                 WHERE search MATCH ? ORDER BY search.rank LIMIT ?"""
+        # Rank in FTS5 and keep the best few (a top-k sort), then fetch their rows and snippets.
+        sql = f"""WITH best AS (SELECT rowid AS n, {RANK} AS score FROM search WHERE search MATCH ?1
+                                ORDER BY score LIMIT ?2)
+                 SELECT d.id, d.volume, d.doc, d.heading, d.date, -best.score,
+                        (SELECT snippet(search, -1, '[', ']', '…', 10) FROM search
+                         WHERE search MATCH ?1 AND rowid = best.n)
+                 FROM best JOIN documents d ON d.n = best.n ORDER BY best.score"""
         hits: list[Hit] = []
         with self._query_errors(query, raw):
             for expr in tiers:
@@ -356,7 +374,7 @@ class Library:
             for expr in tiers:
                 rows.extend(conn.execute(sql, (expr,)).fetchall())
         for (data,) in rows:
-            yield from_dict(Record, json.loads(data))
+            yield decode_record(json.loads(data))
 
     @contextmanager
     def _query_errors(self, query: str, raw: bool) -> Iterator[None]:

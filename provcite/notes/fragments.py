@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from provcite.enrich.repositories import normalize_locations
-from provcite.model import Classification, Location, PersonRef, Printing, SourceNote, Span, Transmission
+from provcite.model import (
+    Classification,
+    CrossReference,
+    Location,
+    People,
+    PersonRef,
+    Printing,
+    SourceNote,
+    Span,
+    Transmission,
+)
+from provcite.notes.crossrefs import find_cross_references
 from provcite.notes.rules import RULES
 from provcite.notes.segment import Segment
 
@@ -26,18 +37,21 @@ class Fragment:
     claimed: int
     rule: str | None
     scratch: SourceNote
+    has_people: bool = False
 
 
 @lru_cache(maxsize=32768)
 def read_segment(text: str, kind: str) -> Fragment:
     """Run the rules over one segment (cached by its text)."""
     scratch = SourceNote(text=text)
+    scratch.cross_references = find_cross_references(text)
     seg = Segment(0, len(text), text, kind)
     for rule in RULES:
         claimed = rule.run(seg, scratch)
         if claimed:
             normalize_locations(scratch.locations)
-            return Fragment(claimed, rule.name, scratch)
+            people = any(getattr(scratch.people, role) for role in _ROLES)
+            return Fragment(claimed, rule.name, scratch, people)
     return Fragment(0, None, scratch)
 
 
@@ -46,12 +60,26 @@ def _span(span: Span | None, offset: int) -> Span | None:
 
 
 def _location(loc: Location, offset: int) -> Location:
-    return dataclasses.replace(loc, span=_span(loc.span, offset), series=list(loc.series))
+    # Explicit rather than dataclasses.replace: this runs for every location of every note.
+    return Location(loc.role, loc.text, _span(loc.span, offset), loc.what, loc.repository, loc.repository_normalized,
+                    loc.record_group, loc.collection, list(loc.series), loc.folder, loc.box, loc.lot, loc.job,
+                    loc.central_file, loc.ibid, loc.ibid_resolved)
 
 
 def _person(p: PersonRef) -> PersonRef:
     return PersonRef(name=p.name, affiliation=p.affiliation, title=p.title, qualifier=p.qualifier, status=p.status)
 
+
+def _printing(p: Printing) -> Printing:
+    return Printing(p.text, p.title, p.title_normalized, p.author, p.date, p.volume, p.pages, p.partial, p.is_source,
+                    p.found_in)
+
+
+def _xref(x: CrossReference) -> CrossReference:
+    return CrossReference(x.text, x.doc, x.volume, x.pages, x.found_in)
+
+
+_ROLES = tuple(f.name for f in dataclasses.fields(People))
 
 def _merge_transmission(into: Transmission | None, t: Transmission) -> Transmission:
     out = into or Transmission()
@@ -74,16 +102,22 @@ def merge(fragment: Fragment, offset: int, note: SourceNote) -> bool:
         note.classification = dataclasses.replace(c, span=_span(c.span, offset), caveats=list(c.caveats),
                                                   unknown=list(c.unknown))
     note.locations.extend(_location(loc, offset) for loc in s.locations)
-    for f in dataclasses.fields(s.people):
-        refs = getattr(s.people, f.name)
-        if refs:
-            getattr(note.people, f.name).extend(_person(p) for p in refs)
-    note.distribution.extend(_person(p) for p in s.distribution)
+    if fragment.has_people:
+        for role in _ROLES:
+            refs = getattr(s.people, role)
+            if refs:
+                getattr(note.people, role).extend(_person(p) for p in refs)
+    if s.distribution:
+        note.distribution.extend(_person(p) for p in s.distribution)
     if s.transmission is not None:
         note.transmission = _merge_transmission(note.transmission, s.transmission)
-    note.published_in.extend(dataclasses.replace(p) for p in s.published_in)  # type: ignore[misc]
-    note.source_text.extend(s.source_text)
+    if s.published_in:
+        note.published_in.extend(_printing(p) for p in s.published_in)
+    if s.cross_references:
+        note.cross_references.extend(_xref(x) for x in s.cross_references)
+    if s.source_text:
+        note.source_text.extend(s.source_text)
     return True
 
 
-__all__ = ["Fragment", "Printing", "merge", "read_segment"]
+__all__ = ["Fragment", "merge", "read_segment"]

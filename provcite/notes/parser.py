@@ -10,7 +10,6 @@ from __future__ import annotations
 from provcite.enrich.ibid import resolve_ibid
 from provcite.enrich.repositories import normalize_locations
 from provcite.model import SourceNote
-from provcite.notes.crossrefs import find_cross_references
 from provcite.notes.fragments import merge, read_segment
 from provcite.notes.segment import segment
 
@@ -25,7 +24,7 @@ def parse_note(text: str) -> SourceNote:
     residue = 0
     for seg in segment(text):
         fragment = read_segment(seg.text, seg.kind)
-        claimed = fragment.claimed if fragment.claimed and merge(fragment, seg.start, note) else 0
+        claimed = fragment.claimed if merge(fragment, seg.start, note) else 0
         rest = seg.text[claimed:].strip(_PUNCT)
         if rest:
             note.remarks.append(seg.text if not claimed else rest)
@@ -33,7 +32,6 @@ def parse_note(text: str) -> SourceNote:
     note.residue = residue
     resolve_ibid(note.locations)
     normalize_locations(note.locations)
-    note.cross_references = find_cross_references(text)
     return note
 
 

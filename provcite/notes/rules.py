@@ -73,6 +73,11 @@ def _is_publication(body: str) -> bool:
 
 # ------------------------------------------------------------------ classification
 _MARKING_SPLIT = re.compile(r"\s*[;—–]\s*")
+# A classification sentence starts with a marking (the rule then reads every token).
+_MARKING_START = re.compile(
+    "^(?:" + "|".join(re.escape(k) for k in sorted({**LEVELS, **CAVEATS, **PRECEDENCE}, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 _NO_MARKING_BUT = re.compile(r"^No classification marking(?=,\s*but\b)")
 
 
@@ -282,7 +287,7 @@ def _source_text(seg: Segment, note: SourceNote, m: re.Match[str]) -> int:
 
 RULES: tuple[Rule, ...] = (
     Rule("source", re.compile(r"^Source:\s*"), _source),
-    Rule("classification", re.compile(r"^[A-Z]"), _classification),
+    Rule("classification", _MARKING_START, _classification),
     Rule("people", re.compile(rf"^{_VERBS}\b", re.IGNORECASE), _people),
     Rule("distribution", re.compile(r"\b[Cc]op(?:y|ies)\b.*\b(?:sent|given|distributed|went) to\b"), _distribution),
     Rule("transmission", re.compile(r"^(?:Transmitted|Repeated|Also sent|Sent|Pouched|Passed|Received)\b"), _transmission),

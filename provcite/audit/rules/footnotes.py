@@ -52,4 +52,4 @@ class FootnoteMismatch(DocumentRule):
                 yield self.finding(record, f"note {n} follows note {prev}: number {prev + 1} is missing",
                                    span=footnote_span(fn), severity="warning",
                                    fix=f"restore note {prev + 1} or renumber")
-            prev = n if prev is None else max(prev, n)
+            prev = n
