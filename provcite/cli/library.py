@@ -54,6 +54,10 @@ def _count_documents(path: str) -> int | None:
     return count or 1
 
 
+def _n(count: int) -> str:
+    return f"{count} document" if count == 1 else f"{count} documents"
+
+
 def _records(paths: list[str], volume: str | None) -> Iterator[Record]:
     for path in paths:
         yield from read_records(path, volume=volume)
@@ -77,10 +81,9 @@ def add(
             lib.add(progress(_records(paths, volume), "adding", total=total), result=result)
         except ProvciteError as exc:
             if result.total:
-                exc.message += (f" ({result.total} documents before it were stored; "
-                                "the documents after it were not)")
+                exc.message += f" ({_n(result.total)} read before it stayed stored, in whole batches)"
             raise
-        err.print(f"library: {result.total} documents stored ({result.added} new, {result.updated} updated) "
+        err.print(f"library: {_n(result.total)} stored ({result.added} new, {result.updated} updated) "
                   f"in {lib.path}", markup=False)
 
 
@@ -184,7 +187,7 @@ def rm(
     """Remove documents (all or none: an unknown id removes nothing)."""
     with _open(library) as lib:
         n = lib.remove(ids)
-        err.print(f"library: {n} documents removed from {lib.path}", markup=False)
+        err.print(f"library: {_n(n)} removed from {lib.path}", markup=False)
 
 
 @app.command("stats")

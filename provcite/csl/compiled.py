@@ -22,11 +22,12 @@ that on every corpus item for every shipped style and form.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
 from citeproc import model
-from citeproc.source import VariableError
+from citeproc.source import Reference, VariableError
 from citeproc.string import String, join, normalize_seam
 
 CS = "{http://purl.org/net/xbiblio/csl}"
@@ -97,25 +98,23 @@ def _join(strings, delimiter):
 class Compiler:
     """Compiles one parsed style (fast element classes) for one formatter."""
 
-    def __init__(self, root) -> None:
+    def __init__(self, root, item_type: str | None = None, position: str | None = None,
+                 in_bibliography: bool = False) -> None:
         self.root = root
         self.formatter = root.formatter
         self.macros: dict[int, Render] = {}
         self.default_language = root.get("default-locale", "en")[:2]
-        self.leaf_tags: set[str] = set()
+        # Specialisation: conditions on these are decided at compile time.
+        self.item_type = item_type
+        self.position = position
+        self.in_bibliography = in_bibliography
+        self.memos: dict = {}  # shared leaf memos (see Compiler.shared)
+        self.safe: set = {NOTHING}  # closures that never raise VariableError
 
-    # -- entry points ------------------------------------------------------------
+    def shared(self, key) -> dict:
+        return self.memos.setdefault(key, {})
 
-    def layout(self, layout) -> Callable[..., Any]:
-        """A drop-in for ``layout.render_children(item)`` (delimiter '', no context)."""
-        body = self.children(layout, "")
-
-        def render_children(item, delimiter="", **kwargs):
-            if delimiter or kwargs:  # not a call the layout makes itself
-                return model.Parent.render_children(layout, item, delimiter, **kwargs)
-            return body(item, None)
-
-        return render_children
+    # -- structure ------------------------------------------------------------------
 
     # -- structure ------------------------------------------------------------------
 
@@ -123,11 +122,14 @@ class Compiler:
         """``Parent.render_children`` over the compiled children."""
         kids = [self.node(child, delimiter) for child in parent.iterchildren()
                 if isinstance(child.tag, str)]
+        kids = [kid for kid in kids if kid is not NOTHING]
 
         if not kids:
-            return lambda item, ctx: None
+            return NOTHING
         if len(kids) == 1:
             (only,) = kids
+            if only in self.safe:  # never raises VariableError
+                return only
 
             def render_one(item, ctx):
                 try:
@@ -168,11 +170,12 @@ class Compiler:
                 return compiled
         if tag == CS + "date" and el.get("variable"):
             return self.date(el)
+        if tag == CS + "names":
+            return self.names(el)
         return self.leaf(el)
 
     def leaf(self, el) -> Render:
         """Render through the element's own class (names, label, number...)."""
-        self.leaf_tags.add(el.tag)
         render = el.render
 
         def leaf(item, ctx):
@@ -184,7 +187,7 @@ class Compiler:
         """``cs:date`` through its own class, memoised on the variable's value."""
         render = el.render
         variable = el.get("variable").replace("-", "_")
-        memo: dict = {}
+        memo = self.shared(("date", id(el)))
 
         def date(item, ctx):
             value = dict.get(item.reference, variable, _MISS)
@@ -205,6 +208,58 @@ class Compiler:
 
         return date
 
+    def names(self, el) -> Render:
+        """``cs:names`` through its own class, memoised on what the render read.
+
+        A miss renders with a recording reference and files the outcome under the
+        variables actually read (usually just the names' own; a substitute adds
+        what it touched). The key also holds the locator, the forced position, the
+        context and the substitution state (``Layout.repressed``), whose change is
+        replayed on a hit.
+        """
+        render = el.render
+        root = self.root
+        paths = self.shared(("names", id(el)))  # static part of the key -> {variables read -> {values -> outcome}}
+
+        def names(item, ctx):
+            cache = item.__dict__
+            reference = cache.get("reference")
+            if reference is None:
+                return render(item, context=ctx)
+            layout = (el if ctx is None else ctx).get_layout()
+            before = _freeze(layout.__dict__.get("repressed"))
+            try:
+                static = (id(ctx), before, root.__dict__.get("forced_position"),
+                          _value_key(item.get("locator", _MISS)))
+                tables = paths.get(static)
+                if tables is None:
+                    tables = paths[static] = {}
+                for deps, table in tables.items():
+                    hit = table.get(tuple([_value_key(dict.get(reference, v, _MISS)) for v in deps]))
+                    if hit is not None:
+                        if hit[2] != before:
+                            layout.repressed = _thaw(hit[2])
+                        return _outcome(hit)
+            except TypeError:  # unhashable value: no memo
+                return render(item, context=ctx)
+            recorder = _Recorder(reference)
+            cache["reference"] = recorder
+            try:
+                try:
+                    hit = (True, render(item, context=ctx))
+                except VariableError:
+                    hit = (False, None)
+            finally:
+                cache["reference"] = reference
+            deps = tuple(sorted(recorder.read))
+            hit = (*hit, _freeze(layout.__dict__.get("repressed")))
+            with contextlib.suppress(TypeError):  # unhashable value: not filed
+                tables.setdefault(deps, {})[
+                    tuple([_value_key(dict.get(reference, v, _MISS)) for v in deps])] = hit
+            return _outcome(hit)
+
+        return names
+
     def group(self, el) -> Render:
         """``Group.render``: process the children, fail when variables stayed empty."""
         delimiter = el.get("delimiter", "")
@@ -215,7 +270,11 @@ class Compiler:
                 continue
             calls = bool(child.calls_variable())
             any_calls = any_calls or calls
-            kids.append((self.node(child, delimiter), calls))
+            kid = self.node(child, delimiter)
+            if kid is not NOTHING:
+                kids.append((kid, calls))
+        if not kids:
+            return _raise_variable_error
         fmt = _format_fn(el, self.formatter)
         wrap = _wrap_fn(el)
 
@@ -240,8 +299,27 @@ class Compiler:
         return group
 
     def choose(self, el, delimiter: str) -> Render:
-        branches = [self.branch(child, delimiter) for child in el.iterchildren()
-                    if isinstance(child.tag, str)]
+        """``Choose.render``; branches decided at compile time are folded away."""
+        branches = []
+        for child in el.iterchildren():
+            if not isinstance(child.tag, str):
+                continue
+            test = self.condition(child)
+            if test is False:
+                continue
+            body = self.children(child, delimiter)
+            if test is True:
+                branches.append((None, body))
+                break
+            branches.append((test, body))
+        if not branches:
+            return NOTHING
+        if branches[0][0] is None:
+            return branches[0][1]
+        if branches[-1][0] is not None:
+            branches.append((None, NOTHING))
+        if all(body is NOTHING for _test, body in branches):
+            return NOTHING
 
         def choose(item, ctx):
             for test, body in branches:
@@ -249,47 +327,80 @@ class Compiler:
                     return body(item, ctx)
             return None
 
+        self.safe.add(choose)
         return choose
 
-    def branch(self, el, delimiter: str):
-        """(condition or None, body) for ``cs:if``/``cs:else-if``/``cs:else``."""
-        body = self.children(el, delimiter)
+    def condition(self, el):
+        """``If`` test as True/False (decided now) or a function of (item, ctx)."""
         if el.tag == CS + "else":
-            return None, body
+            return True
         if el.get("disambiguate") == "true":  # compat.If: never true for one cite
-            return (lambda item, ctx: False), body
-        tests: list[Callable] = []
+            return False
+        static: list = []
+        dynamic: list[Callable] = []
         if "type" in el.attrib:
             types = [t.lower() for t in el.get("type").split()]
-            tests.append(lambda item, ctx: [dict.get(item.reference, "type") == t for t in types])
+            if self.item_type is not None:
+                static += [self.item_type == t for t in types]
+            else:
+                dynamic.append(lambda item, ctx: [dict.get(item.reference, "type") == t for t in types])
         if "variable" in el.attrib:
             names = [v.replace("-", "_") for v in el.get("variable").split()]
-            tests.append(lambda item, ctx: [("locator" in item) if v == "locator"
-                                            else dict.__contains__(item.reference, v)
-                                            for v in names])
+            if "locator" in names:
+                dynamic.append(lambda item, ctx: [("locator" in item) if v == "locator"
+                                                  else dict.__contains__(item.reference, v)
+                                                  for v in names])
+            elif len(names) == 1:
+                (name,) = names
+                dynamic.append(lambda item, ctx: [dict.__contains__(item.reference, name)])
+            else:
+                dynamic.append(lambda item, ctx: [dict.__contains__(item.reference, v) for v in names])
         if "is-numeric" in el.attrib:
             names = el.get("is-numeric").split()
-            tests.append(lambda item, ctx: [_is_numeric(item.reference, v) for v in names])
+            dynamic.append(lambda item, ctx: [_is_numeric(item.reference, v) for v in names])
         if "is-uncertain-date" in el.attrib:
             names = [v.replace("-", "_") for v in el.get("is-uncertain-date").split()]
-            tests.append(lambda item, ctx: [_circa(item.reference, v) for v in names])
+            dynamic.append(lambda item, ctx: [_circa(item.reference, v) for v in names])
         if "locator" in el.attrib:
-            tests.append(lambda item, ctx: el._locator(item))
+            dynamic.append(lambda item, ctx: el._locator(item))
         if "position" in el.attrib:
-            tests.append(lambda item, ctx: el._position(item, ctx))
+            positions = el.get("position").split()
+            if self.in_bibliography:
+                static.append(False)
+            elif self.position is not None:
+                forced = self.position
+                static += [p == forced or (p == "subsequent" and forced in ("ibid", "ibid-with-locator"))
+                           for p in positions]
+            else:
+                dynamic.append(lambda item, ctx: el._position(item, ctx))
         match = el.get("match")
+        if match == "any":
+            if any(static):
+                return True
+            if not dynamic:
+                return False
+        elif match == "none":
+            if any(static):
+                return False
+            if not dynamic:
+                return True
+        else:
+            if not all(static):
+                return False
+            if not dynamic:
+                return True
 
-        if len(tests) == 1:
-            (single,) = tests
+        if len(dynamic) == 1:
+            (single,) = dynamic
             if match == "any":
-                return (lambda item, ctx: any(single(item, ctx))), body
+                return lambda item, ctx: any(single(item, ctx))
             if match == "none":
-                return (lambda item, ctx: not any(single(item, ctx))), body
-            return (lambda item, ctx: all(single(item, ctx))), body
+                return lambda item, ctx: not any(single(item, ctx))
+            return lambda item, ctx: all(single(item, ctx))
 
         def test(item, ctx):
             results: list = []
-            for one in tests:
+            for one in dynamic:
                 results += one(item, ctx)
             if match == "any":
                 return any(results)
@@ -297,7 +408,7 @@ class Compiler:
                 return not any(results)
             return all(results)
 
-        return test, body
+        return test
 
     def macro(self, el) -> Render:
         compiled = self.macros.get(id(el))
@@ -338,7 +449,11 @@ class Compiler:
                 text = quote(text)
             return wrap(text)
 
+        titled = el.get("text-case") == "title"  # the only case using the language
+
         def language_of(item):
+            if not titled:
+                return None
             language = dict.get(item.reference, "language", _MISS)
             if language is _MISS:
                 return default_language
@@ -367,11 +482,14 @@ class Compiler:
 
         if "macro" in el.attrib:
             body = self.macro(el.get_macro(el.get("macro")))
+            if body is NOTHING:
+                return NOTHING
 
             def text_macro(item, ctx):
                 language = language_of(item)
                 return markup(body(item, el if ctx is None else ctx), language)
 
+            self.safe.add(text_macro)
             return text_macro
 
         if "term" in el.attrib or "value" in el.attrib:
@@ -386,9 +504,18 @@ class Compiler:
                     out = by_language[language] = markup(raw, language)
                 return out
 
+            self.safe.add(text_static)
             return text_static
 
         return lambda item, ctx: None  # cs:text with nothing to render
+
+
+def NOTHING(item, ctx):  # noqa: N802 - a sentinel render: renders nothing
+    return None
+
+
+def _raise_variable_error(item, ctx):
+    raise VariableError
 
 
 def _is_numeric(reference, variable):
@@ -408,24 +535,107 @@ def _circa(reference, name):
         return False
 
 
-def _date_key(value) -> Any:
+def _value_key(value) -> Any:
+    """A hashable stand-in for an item variable's value (type-exact)."""
     if value is _MISS:
         return _MISS
-    if isinstance(value, dict):
+    if isinstance(value, dict):  # Name, Date, DateRange, LiteralDate
         return (type(value).__name__,
-                tuple(sorted((k, _date_key(v)) for k, v in value.items())))
+                tuple(sorted((k, _value_key(v)) for k, v in value.items())))
+    if isinstance(value, list):  # name lists, MixedString
+        return (type(value).__name__, tuple([_value_key(v) for v in value]))
     return (type(value).__name__, value)
 
 
-def compile_style(root) -> Compiler:
-    """Compile the citation and bibliography layouts of ``root`` (in place).
+_date_key = _value_key
 
-    The layouts' ``render_children`` become compiled closures; everything else
-    (sorting, the citation/bibliography wrappers) stays citeproc-py's.
+
+def _outcome(hit):
+    if hit[0]:
+        return hit[1]
+    raise VariableError
+
+
+def _freeze(repressed) -> Any:
+    if not repressed:
+        return None if repressed is None else ()
+    return tuple(sorted((k, ("set", tuple(sorted(v))) if isinstance(v, set) else ("list", tuple(v)))
+                        for k, v in repressed.items()))
+
+
+def _thaw(frozen) -> Any:
+    if frozen is None:
+        return None
+    return {k: (set(v[1]) if v[0] == "set" else list(v[1])) for k, v in frozen}
+
+
+class _Recorder(Reference):
+    """A copy of a reference that records every variable looked up in it."""
+
+    def __init__(self, reference) -> None:  # noqa: D107 - no CustomDict checks
+        dict.update(self, reference)
+        self.__dict__["read"] = set()
+
+    def __getitem__(self, key):
+        self.__dict__["read"].add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self.__dict__["read"].add(key)
+        return dict.__contains__(self, key)
+
+    def get(self, key, default=None):
+        self.__dict__["read"].add(key)
+        return dict.get(self, key, default)
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self[name]
+
+    def keys(self):  # whole-reference reads: depend on every variable
+        self.__dict__["read"].update(dict.keys(self))
+        return dict.keys(self)
+
+    def items(self):
+        self.__dict__["read"].update(dict.keys(self))
+        return dict.items(self)
+
+    def __iter__(self):
+        self.__dict__["read"].update(dict.keys(self))
+        return dict.__iter__(self)
+
+
+
+def compile_style(root) -> None:
+    """Replace the citation and bibliography layouts' ``render_children`` (in place).
+
+    Each layout gets a dispatcher compiling, on first use, one closure tree per item
+    type and forced position (conditions on them folded); sorting and the
+    citation/bibliography wrappers stay citeproc-py's.
     """
-    compiler = Compiler(root)
+    memos: dict = {}
     for section in (root.citation, root.bibliography):
         if section is not None:
             layout = section.layout
-            layout.render_children = compiler.layout(layout)
-    return compiler
+            layout.render_children = _dispatcher(root, layout, section is root.bibliography, memos)
+
+
+def _dispatcher(root, layout, in_bibliography: bool, memos: dict):
+    bodies: dict = {}
+    state = root.__dict__
+
+    def render_children(item, delimiter="", **kwargs):
+        if delimiter or kwargs:  # not a call the layout makes itself
+            return model.Parent.render_children(layout, item, delimiter, **kwargs)
+        position = None if in_bibliography else state.get("forced_position")
+        key = (dict.get(item.reference, "type"), position)
+        body = bodies.get(key)
+        if body is None:
+            item_type = key[0] if isinstance(key[0], str) else None
+            compiler = Compiler(root, item_type, position, in_bibliography)
+            compiler.memos = memos
+            body = bodies[key] = compiler.children(layout, "")
+        return body(item, None)
+
+    return render_children

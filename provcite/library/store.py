@@ -25,9 +25,9 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from provcite.errors import InputError, ProvciteError
+from provcite.library.codec import decode_record, encode
 from provcite.library.schema import APPLICATION_ID, SCHEMA_VERSION, WEIGHTS, migrate, schema_version
 from provcite.library.search import index_fields, query_tiers, repositories_of
-from provcite.library.codec import decode_record, encode
 from provcite.model import Record
 
 BATCH_SIZE = 500
@@ -253,10 +253,10 @@ class Library:
                     "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
                 conn.executemany(
                     """INSERT INTO documents (id, volume, doc, number, heading, date, record, added_at, updated_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?1 ?8)
+                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
                        ON CONFLICT (id) DO UPDATE SET volume = excluded.volume, doc = excluded.doc,
                            number = excluded.number, heading = excluded.heading, date = excluded.date,
-                           record = excluded.record, updated_at = excluded.updated_at""".replace("?1 ?8", "?8, ?8"),
+                           record = excluded.record, updated_at = excluded.updated_at""",
                     [(*r.columns, now) for r in batch])
                 rowids = dict(conn.execute(
                     "SELECT id, n FROM documents WHERE id IN (SELECT value FROM json_each(?))", (ids,)).fetchall())

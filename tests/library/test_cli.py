@@ -198,3 +198,18 @@ def test_corrupt_database_is_one_line(tmp_path: Path, command: list[str]) -> Non
 def test_library_without_a_command_shows_help() -> None:
     result = cli("library")
     assert "add" in result.output and "search" in result.output
+
+
+def test_error_late_in_a_volume_keeps_whole_batches(tmp_path: Path) -> None:
+    from provcite.library import BATCH_SIZE
+    from tests.support.frus_volume import write_volume
+
+    volume = write_volume(tmp_path / "frus1961-63v06.xml", copies=5)  # 600 documents
+    volume.write_bytes(volume.read_bytes()[:-40])  # cut off: malformed at the very end
+    db = tmp_path / "lib.sqlite"
+    line = assert_one_line_error(run("library", "add", str(volume), "--library", str(db)), str(volume))
+    assert f"{BATCH_SIZE} documents read before it stayed stored" in line
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == BATCH_SIZE
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()

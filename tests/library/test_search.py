@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -115,15 +117,13 @@ def test_bad_raw_queries_are_input_errors(full_lib: Library, q: str) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.sampled_from(list('aKz09 "\'()*:-^+{}[].,;/\\&|~NOTRAEé–’\t')), max_size=25))
 def test_plain_queries_never_crash(full_lib: Library, q: str) -> None:
-    try:
+    with contextlib.suppress(QueryError):
         full_lib.search(q, limit=5)
-    except QueryError:
-        pass
 
 
 def test_index_fields_of_d53(d53_tei_record) -> None:
     heading, notes, people, repos, lots, ident = index_fields(d53_tei_record)
-    assert "Khrushchev" in heading and "Fisher (ACDA)" in notes
+    assert "Khrushchev" in heading and "Fisher (ACDA)" in notes and "Kennedy" in people
     assert "Kennedy Library" in repos and "John F. Kennedy Presidential Library" in repos
     assert "Lot 66 D 204" in lots and "66D204" in lots
     assert "frus1961-63v06/d53" in ident

@@ -184,3 +184,12 @@ def test_newer_schema_is_refused(lib: Library, lib_path: Path, volume_records: l
 def test_directory_is_refused(tmp_path: Path, volume_records: list) -> None:
     with pytest.raises(LibraryError, match="directory"):
         open_library(tmp_path).add(volume_records[:1])
+
+
+def test_codec_matches_the_model(volume_records: list, d53_text_record) -> None:
+    from provcite.library.codec import decode_record, encode
+
+    for record in [*volume_records, d53_text_record]:
+        data = to_dict(record)
+        assert json.dumps(encode(record)) == json.dumps(data)  # same keys, same order
+        assert decode_record(json.loads(json.dumps(data))) == from_dict(Record, data) == record

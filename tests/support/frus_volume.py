@@ -8,6 +8,7 @@ Used by tests that need a whole volume and by benchmarks that need a large one
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -59,7 +60,10 @@ def _document(d: dict, doc_id: str, filler: int) -> str:
     dateline = ""
     if d["dateline"]:
         place, _, rest = d["dateline"].partition(", ")
-        dateline = f"<dateline><placeName>{escape(place)}</placeName>, <date>{escape(rest.rstrip('.'))}</date>.</dateline>"
+        if re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) ", place):
+            dateline = f"<dateline><date>{escape(d['dateline'].rstrip('.'))}</date>.</dateline>"  # no place
+        else:
+            dateline = f"<dateline><placeName>{escape(place)}</placeName>, <date>{escape(rest.rstrip('.'))}</date>.</dateline>"
     paragraphs = []
     pages = list(d["pages"])
     for i, fn in enumerate(d["footnotes"]):
