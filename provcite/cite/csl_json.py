@@ -31,6 +31,7 @@ import re
 from typing import Any
 
 from provcite.dates import parse_date_text
+from provcite.fields import roman_to_int
 from provcite.model import Location, Party, Record, Volume, history_url
 
 __all__ = [
@@ -52,7 +53,6 @@ ARCHIVE_PLACES = {
     "Harry S. Truman Presidential Library": "Independence, MO",
     "Richard Nixon Presidential Library": "Yorba Linda, CA",
 }
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
 _TIME = re.compile(r",?\s*(\d{1,2}(?::\d{2})?\s*[ap]\.m)\.?$|,?\s*(noon|midnight)$", re.IGNORECASE)
@@ -64,17 +64,6 @@ def csl_id(record: Record) -> str:
     return f"{record.volume or 'unknown'}-{record.doc or 'unknown'}"
 
 
-def _roman_to_int(text: str) -> int | None:
-    text = text.upper()
-    if not text or any(c not in _ROMAN for c in text):
-        return None
-    total = 0
-    for i, c in enumerate(text):
-        v = _ROMAN[c]
-        total += -v if i + 1 < len(text) and _ROMAN[text[i + 1]] > v else v
-    return total
-
-
 def _volume_number(volume_number: str | None) -> tuple[str | None, str | None]:
     """``Volume XIX, Part 1`` → (``19``, ``1``); arabic figures as Chicago gives them."""
     if not volume_number:
@@ -82,7 +71,7 @@ def _volume_number(volume_number: str | None) -> tuple[str | None, str | None]:
     m = re.match(r"(?:Volume|Vol\.)\s+([IVXLC]+|\d+)(?:,\s*Part\s+(\w+))?", volume_number, re.IGNORECASE)
     if not m:
         return volume_number, None
-    num = m[1] if m[1].isdigit() else str(_roman_to_int(m[1]) or m[1])
+    num = m[1] if m[1].isdigit() else str(roman_to_int(m[1]) or m[1])
     return num, m[2]
 
 

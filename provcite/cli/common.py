@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 import sys
+import tempfile
+import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -52,13 +55,23 @@ def dump_json(obj: Any) -> str:
 
 
 def write_json_stream(items: Iterable[Any], fmt: str) -> None:
-    """``jsonl``: one object per line as items arrive; ``json``: one array, written only once
-    every item is ready, so an error half-way leaves stdout empty rather than broken."""
+    """``jsonl``: one object per line as items arrive. ``json``: one array, spooled (to a
+    temporary file past 16 MB, so memory stays flat) and copied to stdout only once every item is
+    ready: an error half-way leaves stdout empty rather than holding broken JSON."""
     if fmt == "jsonl":
         for item in items:
             sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
         return
-    sys.stdout.write(dump_json(list(items)) + "\n")
+    with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as spool:
+        spool.write("[")
+        first = True
+        for item in items:
+            spool.write("\n" if first else ",\n")
+            spool.write(textwrap.indent(dump_json(item), "  "))
+            first = False
+        spool.write("]\n" if first else "\n]\n")
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout)
 
 
 def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:

@@ -13,7 +13,7 @@ from datetime import date
 
 from provcite.errors import ProvciteError
 from provcite.export.atomic import atomic_write
-from provcite.export.common import Warn
+from provcite.fields import Warn
 from provcite.model import Record
 
 __all__ = ["FORMATS", "atomic_write", "export", "normalize_accessed"]

@@ -32,7 +32,7 @@ from bibtexparser.middlewares import LatexEncodingMiddleware
 from bibtexparser.writer import BibtexFormat
 from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
-from provcite.export import common as c
+from provcite import fields as c
 from provcite.model import Party, Record
 
 __all__ = ["bibtex_name", "latex_escape", "protect_title", "record_to_entry", "to_bibtex"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from provcite import fields as c
 from provcite.errors import ProvciteError
-from provcite.export import common as c
 from provcite.model import Record
 
 __all__ = ["to_csl_items", "to_csl_json"]

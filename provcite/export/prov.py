@@ -37,8 +37,8 @@ from prov.model import (
     ProvDocument,
 )
 
+from provcite import fields as c
 from provcite.errors import ProvciteError
-from provcite.export import common as c
 from provcite.model import Location, Party, PersonRef, Record
 
 __all__ = ["FRUS_NS", "PROVCITE_NS", "records_to_prov", "to_dot", "to_prov_json", "to_prov_n", "to_svg"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from provcite.export import common as c
+from provcite import fields as c
 from provcite.model import Record
 
 __all__ = ["record_to_ris", "to_ris"]

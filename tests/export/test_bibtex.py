@@ -12,7 +12,7 @@ from pybtex.plugin import find_plugin
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from provcite.export.bibtex import bibtex_name, latex_escape, protect_title, record_to_entry, to_bibtex
-from provcite.export.common import party_name
+from provcite.fields import party_name
 from tests.export.conftest import ACCESSED
 
 D53_URL = "https://history.state.gov/historicaldocuments/frus1961-63v06/d53"

@@ -1,4 +1,5 @@
-"""What every export format reads from a record: names, the volume, dates, locations, keys.
+"""Bibliographic fields derived from a record — names, the volume, dates, locations, keys —
+shared by the citation mapping and every export format.
 
 The helpers return plain Unicode text; each format escapes it its own way.
 """
