@@ -16,7 +16,7 @@ from rich.table import Table
 
 import provcite
 from provcite.audit.base import Rule
-from provcite.audit.findings import Finding
+from provcite.audit.findings import Finding, reaches
 from provcite.audit.registry_view import Registry
 from provcite.audit.runner import AuditResult
 
@@ -41,11 +41,13 @@ def finding_text(f: Finding) -> str:
     return out
 
 
-def write_text(result: AuditResult, file: IO[str] | None = None) -> None:
+def write_text(result: AuditResult, file: IO[str] | None = None, *, min_severity: str = "info") -> None:
+    """Findings at or above ``min_severity``, then the summary table of all findings."""
     file = file or sys.stdout
-    for f in result.findings:
+    shown = [f for f in result.findings if reaches(f.severity, min_severity)]
+    for f in shown:
         file.write(finding_text(f) + "\n")
-    if result.findings:
+    if shown:
         file.write("\n")
     table = Table(title=None, box=box.SIMPLE_HEAD, show_footer=True)
     totals = result.by_severity()

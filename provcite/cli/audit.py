@@ -22,6 +22,8 @@ def audit_cmd(
     rule: Annotated[list[str] | None, typer.Option("--rule", "-r", help="Run only this rule (repeatable).")] = None,
     explain: Annotated[str | None, typer.Option("--explain", help="Print what rule ID checks, and exit.")] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List every rule: id, severity, title.")] = False,
+    min_severity: Annotated[str, typer.Option("--min-severity", help="Text output: show findings at or above "
+                                                                   "info, warning or error (the table counts all).")] = "info",
     registry: Annotated[bool, typer.Option("--registry", help="List every repository, collection, lot and job cited, "
                                                               "with citing documents and spellings (text or json).")] = False,
     volume: VolumeOpt = None,
@@ -40,6 +42,8 @@ def audit_cmd(
 
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})", 2)
+    if min_severity not in ("info", "warning", "error"):
+        raise fail(f"unknown --min-severity value {min_severity!r} (choose info, warning or error)", 2)
     if fail_on not in FAIL_ON:
         raise fail(f"unknown --fail-on value {fail_on!r} (choose {', '.join(FAIL_ON)})", 2)
     try:
@@ -78,7 +82,7 @@ def audit_cmd(
     elif fmt == "sarif":
         sys.stdout.write(json.dumps(to_sarif(result), ensure_ascii=False, indent=2) + "\n")
     else:
-        write_text(result, sys.stdout)
+        write_text(result, sys.stdout, min_severity=min_severity)
     if result.fails(fail_on):
         raise typer.Exit(1)
 

@@ -164,3 +164,16 @@ def test_audit_never_changes_its_input(volume_tei: Path, tmp_path: Path):
         invoke(str(volume_tei), "-f", fmt)
     invoke("--registry", str(volume_tei))
     assert (hashlib.sha256(volume_tei.read_bytes()).hexdigest(), volume_tei.stat().st_mtime_ns) == before
+
+
+def test_min_severity_hides_lower_findings_but_counts_them(volume_tei: Path) -> None:
+    """--min-severity warning shows no info findings; the summary still counts them."""
+    vol = volume_tei
+    result = CliRunner().invoke(app, ["audit", str(vol), "--min-severity", "warning", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    body, _, summary = result.stdout.partition("\n\n")
+    assert "  info  " not in body and "unparsed-residue" not in body
+    assert "  error  malformed-identifier" in body
+    assert "info" in summary and "3 errors" not in summary
+    bad = CliRunner().invoke(app, ["audit", str(vol), "--min-severity", "loud"])
+    assert bad.exit_code == 2
