@@ -298,47 +298,75 @@ def history_url(volume: str | None, doc: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------- JSON conversion
+# Each class gets a plan, built once from its type hints: (attribute, JSON key, kind, nested
+# class). Converting then needs no per-call introspection, so storing and reading records keeps
+# pace with the readers.
+
+_SCALAR, _SCALARS, _NESTED, _NESTED_LIST = 0, 1, 2, 3
+_Plan = tuple[tuple[str, str, int, Any], ...]
 
 
 def _json_key(f: dataclasses.Field[Any]) -> str:
     return f.metadata.get("key", f.name)
 
 
-def to_dict(obj: Any) -> Any:
-    """Convert a model object (or list of them) to plain JSON data, keys as documented."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {_json_key(f): to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, list):
-        return [to_dict(x) for x in obj]
-    return obj
-
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
-
-
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _kind(tp: Any) -> tuple[int, Any]:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(args[0], value) if len(args) == 1 else value
+        return _kind(args[0]) if len(args) == 1 else (_SCALAR, None)
     if origin is list:
         (inner,) = typing.get_args(tp)
-        return [_convert(inner, v) for v in value]
+        return (_NESTED_LIST, inner) if dataclasses.is_dataclass(inner) else (_SCALARS, None)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return from_dict(tp, value)
-    return value
+        return _NESTED, tp
+    return _SCALAR, None
+
+
+@cache
+def _plan(cls: type) -> _Plan:
+    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    return tuple((f.name, _json_key(f), *_kind(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def _encode(obj: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": obj.id} if type(obj) is Record else {}
+    for name, key, kind, _cls in _plan(type(obj)):
+        value = getattr(obj, name)
+        if value is None or kind == _SCALAR:
+            out[key] = value
+        elif kind == _SCALARS:
+            out[key] = list(value)
+        elif kind == _NESTED:
+            out[key] = _encode(value)
+        else:
+            out[key] = [_encode(x) for x in value]
+    return out
+
+
+def to_dict(obj: Any) -> Any:
+    """Convert a model object (or list of them) to plain JSON data, keys as documented.
+
+    A record's data starts with its library ``id`` (``frus1961-63v06/d53``), which
+    :func:`from_dict` ignores.
+    """
+    if isinstance(obj, list):
+        return [to_dict(x) for x in obj]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return _encode(obj)
+    return obj
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build a model object of ``cls`` from JSON data produced by :func:`to_dict`."""
-    hints = _hints(cls)
     kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        key = _json_key(f)
+    for name, key, kind, nested in _plan(cls):
         if key in data:
-            kwargs[f.name] = _convert(hints[f.name], data[key])
+            value = data[key]
+            if value is None or kind in (_SCALAR, _SCALARS):
+                kwargs[name] = list(value) if kind == _SCALARS and value is not None else value
+            elif kind == _NESTED:
+                kwargs[name] = from_dict(nested, value)
+            else:
+                kwargs[name] = [from_dict(nested, x) for x in value]
     return cls(**kwargs)

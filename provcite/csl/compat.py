@@ -13,10 +13,12 @@ Fixes (each tested in ``tests/csl/test_compat.py``):
 - ``punctuation-in-quote``: a period or comma right after a closing quote generated
   by ``quotes="true"`` moves inside it (see :func:`finish`).
 - nested quotes flip to the inner quote marks of the locale.
+- title case capitalises hyphenated parts ("President-Elect"), as citeproc-js.
 - CSL-JSON ``raw`` dates are parsed (ISO ``YYYY[-MM[-DD]]``, ``A/B`` ranges, or
   month-name forms); ``literal`` dates render verbatim, also when a
   ``date-parts`` key is empty.
-- ``disambiguate="true"`` conditions are false (citeproc-py treated them as true).
+- ``disambiguate="true"`` tests are false (citeproc-py treated them as true) and
+  combine with ``match`` like any other test.
 - a style's ``cs:date-part`` attributes no longer leak into later dates.
 - forced cite position (``first``/``subsequent``) for one-off citations, with no
   ibid/near-note guessing from earlier calls.
@@ -31,6 +33,7 @@ from citeproc import model
 from citeproc.source import Date as CpDate
 from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import NoCase
 from lxml import etree
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -62,9 +65,19 @@ def _normalize_initials(given: str, mark: str) -> str:
 
 
 class Names(model.Names):
-    """Skip variables already rendered through a ``cs:substitute``."""
+    """Skip variables already rendered through a ``cs:substitute``; inherit in substitutes.
+
+    A bare ``cs:names`` anywhere inside a ``cs:substitute`` (also within a
+    ``cs:choose``) takes the ``cs:name`` and ``cs:label`` of the substituted
+    ``cs:names`` (CSL 1.0.2); citeproc-py did so only for direct children and gave
+    nested ones a default name ("C. S. Sampson" for "Charles S. Sampson, ed.").
+    """
 
     def process(self, item, names_context=None, context=None, **kwargs):
+        if names_context is None and self.find(f"{{{CSL_NS}}}name") is None:
+            outer = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names")
+            if outer:
+                names_context = outer[0]
         layout = (context if context is not None else self).get_layout()
         done = layout.repressed.get(SUBSTITUTED, ())
         roles = self.get("variable").split()
@@ -105,7 +118,12 @@ def _called_variables(element) -> set[str]:
 # --- quotes ------------------------------------------------------------------
 
 class Text(model.Text):
-    """Mark quoted text so punctuation can move inside; flip nested quotes."""
+    """Mark quoted text so punctuation can move inside; flip nested quotes; title case."""
+
+    def case(self, text, language=None):
+        if self.get("text-case") == "title" and language == "en":
+            return _title_case(text, self._stop_words)
+        return super().case(text, language)
 
     def quote(self, string):
         if self.get("quotes", "false").lower() != "true":
@@ -116,6 +134,33 @@ class Text(model.Text):
         if not inner:
             string = _flip_inner_quotes(string, self)
         return OPEN_MARK + open_q + string + CLOSE_MARK + close_q
+
+
+def _title_case(text, stop_words):
+    """citeproc-py's title case, also capitalising after a hyphen ("President-Elect").
+
+    As citeproc-js: each hyphen-separated part of an all-lowercase part is a word
+    of its own (a stop word after a hyphen stays lowercase).
+    """
+    output = []
+    prev = ":"  # the first word is capitalised
+    for word in text.words():
+        if isinstance(word, NoCase) or "-" not in str(word):
+            if word.islower() and (str(word) not in stop_words or prev in (":", ".")):
+                word = word.capitalize_first()
+            elif word.islower():
+                word = word.soft_lower()
+        else:
+            parts = str(word).split("-")
+            fixed = []
+            for n, part in enumerate(parts):
+                if part.islower() and (part not in stop_words or (n == 0 and prev in (":", "."))):
+                    part = part[0].upper() + part[1:]
+                fixed.append(part)
+            word = word.__class__("-".join(fixed))
+        prev = word[-1]
+        output.append(word)
+    return " ".join(output)
 
 
 def _flip_inner_quotes(string, element):
@@ -241,10 +286,30 @@ class If(model.If):
 
     def render(self, item, context=None, delimiter="", **kwargs):
         # citeproc-py ignores `disambiguate` (so such branches always matched); one
-        # cite rendered alone never needs disambiguation, as in citeproc-js.
-        if self.get("disambiguate") == "true":
+        # cite rendered alone never needs disambiguation, as in citeproc-js: the
+        # test is false, and combines with the others through `match` (so
+        # `<if disambiguate="true" match="none"/>` holds).
+        if self.get("disambiguate") != "true":
+            return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        results = [False]
+        for attr, test in (("type", self._type), ("variable", self._variable),
+                           ("is-numeric", self._is_numeric),
+                           ("is-uncertain-date", self._is_uncertain_date),
+                           ("locator", self._locator)):
+            if attr in self.attrib:
+                results += test(item)
+        if "position" in self.attrib:
+            results += self._position(item, context)
+        match = self.get("match")
+        if match == "any":
+            result = any(results)
+        elif match == "none":
+            result = not any(results)
+        else:
+            result = all(results)
+        if not result:
             raise model.ConditionFailed
-        return super().render(item, context=context, delimiter=delimiter, **kwargs)
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
     def _position(self, item, context):
         forced = getattr(self.get_root(), "forced_position", None)

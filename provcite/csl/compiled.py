@@ -334,9 +334,9 @@ class Compiler:
         """``If`` test as True/False (decided now) or a function of (item, ctx)."""
         if el.tag == CS + "else":
             return True
-        if el.get("disambiguate") == "true":  # compat.If: never true for one cite
-            return False
         static: list = []
+        if el.get("disambiguate") == "true":  # compat.If: never true for one cite
+            static.append(False)
         dynamic: list[Callable] = []
         if "type" in el.attrib:
             types = [t.lower() for t in el.get("type").split()]
@@ -510,7 +510,7 @@ class Compiler:
         return lambda item, ctx: None  # cs:text with nothing to render
 
 
-def NOTHING(item, ctx):  # noqa: N802 - a sentinel render: renders nothing
+def NOTHING(item, ctx):  # a sentinel: renders nothing, compiled away
     return None
 
 
@@ -572,7 +572,7 @@ def _thaw(frozen) -> Any:
 class _Recorder(Reference):
     """A copy of a reference that records every variable looked up in it."""
 
-    def __init__(self, reference) -> None:  # noqa: D107 - no CustomDict checks
+    def __init__(self, reference) -> None:  # no CustomDict argument checks
         dict.update(self, reference)
         self.__dict__["read"] = set()
 

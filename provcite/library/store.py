@@ -25,10 +25,9 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from provcite.errors import InputError, ProvciteError
-from provcite.library.codec import decode_record, encode
 from provcite.library.schema import APPLICATION_ID, SCHEMA_VERSION, WEIGHTS, migrate, schema_version
 from provcite.library.search import index_fields, query_tiers, repositories_of
-from provcite.model import Record
+from provcite.model import Record, from_dict, to_dict
 
 BATCH_SIZE = 500
 RANK = "bm25(search, {})".format(", ".join(str(w) for w in WEIGHTS.values()))
@@ -130,7 +129,7 @@ class _Row:
                              path=m.group("path") if m else None,
                              line=int(m.group("line")) if m and m.group("line") else None)
         rid = record.id
-        data = json.dumps(encode(record), ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps(to_dict(record), ensure_ascii=False, separators=(",", ":"))
         return cls(rid, (rid, record.volume, record.doc, _number(record.doc), record.heading, _date(record), data),
                    index_fields(record), sorted(repositories_of(record)))
 
@@ -307,7 +306,7 @@ class Library:
         conn = self._connect()
         with self._errors():
             row = conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return decode_record(json.loads(row[0])) if row else None
+        return from_dict(Record, json.loads(row[0])) if row else None
 
     def __contains__(self, doc_id: str) -> bool:
         conn = self._connect()
@@ -339,7 +338,7 @@ class Library:
             sql, args = sql + " WHERE volume = ?", (volume,)
         with self._errors():
             for (data,) in conn.execute(sql + " ORDER BY volume, number, doc", args):
-                yield decode_record(json.loads(data))
+                yield from_dict(Record, json.loads(data))
 
     def search(self, query: str, *, limit: int | None = 20, raw: bool = False) -> list[Hit]:
         """Best matches first: bm25 over heading, notes, people, repositories, lots and id, words
@@ -374,7 +373,7 @@ class Library:
             for expr in tiers:
                 rows.extend(conn.execute(sql, (expr,)).fetchall())
         for (data,) in rows:
-            yield decode_record(json.loads(data))
+            yield from_dict(Record, json.loads(data))
 
     @contextmanager
     def _query_errors(self, query: str, raw: bool) -> Iterator[None]:

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from provcite.library import BATCH_SIZE, open_library
-from provcite.library.codec import decode_record
-from provcite.model import Record
+from provcite.model import Record, from_dict
 from tests.conftest import D53_TEXT
 from tests.support.frus_volume import write_volume
 
@@ -48,7 +47,7 @@ def check_whole(db: Path, base: dict[str, Record]) -> int:
     ids = [row[0] for row in conn.execute("SELECT id FROM documents")]
     assert len(ids) == len(set(ids))
     for rid, data in conn.execute("SELECT id, record FROM documents"):
-        record = decode_record(json.loads(data))
+        record = from_dict(Record, json.loads(data))
         assert record.id == rid
         original = base[f"d{(int(record.doc[1:]) - 1) % 120 + 1}"]
         assert record.heading == original.heading
