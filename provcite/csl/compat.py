@@ -26,6 +26,7 @@ Fixes (each tested in ``tests/csl/test_compat.py``):
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any, ClassVar
 
@@ -73,6 +74,13 @@ class Names(model.Names):
     nested ones a default name ("C. S. Sampson" for "Charles S. Sampson, ed.").
     """
 
+    def render(self, item, *args, **kwargs):
+        context = kwargs.get("context")
+        with first_names((self if context is None else context).get_layout()) as slot:
+            out = super().render(item, *args, **kwargs)
+            slot.append(out)
+        return out
+
     def process(self, item, names_context=None, context=None, **kwargs):
         if names_context is None and self.find(f"{{{CSL_NS}}}name") is None:
             outer = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names")
@@ -92,6 +100,27 @@ class Names(model.Names):
             finally:
                 self.set("variable", original)
         return super().process(item, names_context, context, **kwargs)
+
+
+FIRST_NAMES = "_pc_first_names"  # Layout attribute: [] while an entry's first names is open
+
+
+@contextlib.contextmanager
+def first_names(layout):
+    """Record the output of the first ``cs:names`` an entry renders (for
+    ``subsequent-author-substitute``): the engine sets ``layout._pc_first_names``
+    to ``None`` before an entry; the first names render to start claims it."""
+    state = layout.__dict__
+    if FIRST_NAMES not in state or state[FIRST_NAMES] is not None:
+        yield []
+        return
+    slot: list = []
+    state[FIRST_NAMES] = slot
+    try:
+        yield slot
+    finally:
+        if not slot:  # rendered nothing (or failed): the next names may claim
+            state[FIRST_NAMES] = None
 
 
 class Substitute(model.Substitute):
@@ -263,6 +292,18 @@ def _same_date(a, b) -> bool:
     return all(a.get(k) == b.get(k) for k in keys)
 
 
+class Date(model.Date):
+    """In a sort key (``sort_options`` given) a date renders as ``YYYYMMDD``, as citeproc-js."""
+
+    def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
+        if kwargs.get("sort_options") is not None and not self.is_locale_date():
+            value = item.reference.get((variable or self.get("variable")).replace("-", "_"))
+            if value is None:
+                raise VariableError
+            return model.String(str(value.sort_key()))
+        return super().process(item, variable, show_parts, context, **kwargs)
+
+
 class Date_Part(model.Date_Part):
     """Merge the style's date-part attributes for this render only.
 
@@ -373,7 +414,7 @@ def _compat_classes() -> dict[str, type]:
     classes = stock_classes()
     overrides: dict[str, Any] = {"name": Name, "names": Names, "substitute": Substitute,
                                  "text": Text, "if": If, "else-if": Else_If,
-                                 "date-part": Date_Part}
+                                 "date-part": Date_Part, "date": Date}
     classes.update(overrides)
     style_cls = type("Style", (Style,), {"element_classes": None})
     classes["style"] = style_cls

@@ -30,6 +30,8 @@ from citeproc import model
 from citeproc.source import Reference, VariableError
 from citeproc.string import String, join, normalize_seam
 
+from provcite.csl.compat import first_names
+
 CS = "{http://purl.org/net/xbiblio/csl}"
 ConditionFailed = model.ConditionFailed
 Render = Callable[[Any, Any], Any]  # (item, context) -> text | None; may raise VariableError
@@ -222,11 +224,17 @@ class Compiler:
         paths = self.shared(("names", id(el)))  # static part of the key -> {variables read -> {values -> outcome}}
 
         def names(item, ctx):
+            layout = (el if ctx is None else ctx).get_layout()
+            with first_names(layout) as slot:
+                out = names_memo(item, ctx, layout)
+                slot.append(out)
+            return out
+
+        def names_memo(item, ctx, layout):
             cache = item.__dict__
             reference = cache.get("reference")
             if reference is None:
                 return render(item, context=ctx)
-            layout = (el if ctx is None else ctx).get_layout()
             before = _freeze(layout.__dict__.get("repressed"))
             try:
                 static = (id(ctx), before, root.__dict__.get("forced_position"),

@@ -86,12 +86,34 @@ class Engine:
         bib = _Registry(source, self.formatter)
         for key in keys:
             bib.register(Citation([_Cite(key)]))
-        ordered = self.root.bibliography.sort(bib.items)
+        if self.mode == "stock":
+            ordered = self.root.bibliography.sort(bib.items)
+        else:
+            from provcite.csl.sorting import sort_items
+
+            ordered = sort_items(self.root.bibliography, bib.items)
         by_key = dict(zip(keys, items, strict=True))
+        layout = self.root.bibliography.layout
+        substitute = self.root.bibliography.get("subsequent-author-substitute")
         out = []
+        previous = None
         for cite in ordered:
-            text = self.root.bibliography.layout.render_bibliography([cite])
-            out.append(self._finish(text[0] if text else "", by_key[cite.key], on_warning))
+            layout.__dict__[compat.FIRST_NAMES] = None
+            try:
+                text = layout.render_bibliography([cite])
+            finally:
+                names = layout.__dict__.pop(compat.FIRST_NAMES, None)
+            entry = self._finish(text[0] if text else "", by_key[cite.key], on_warning)
+            if substitute is not None and self.mode != "stock":
+                names = compat.finish(str(names[0]), False) if names and names[0] else None
+                # citeproc-js's default rule, "complete-all": same names, all replaced
+                if names and names == previous and entry.startswith(names):
+                    rest = entry[len(names):]
+                    if names.endswith(".") and not rest.startswith("."):
+                        rest = "." + rest  # the names' own period had absorbed the delimiter
+                    entry = substitute + rest
+                previous = names
+            out.append(entry)
         return out
 
     def _source(self, items: list[dict], on_warning: WarningHandler | None):

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import sqlite3
+import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -134,6 +136,45 @@ class _Row:
                    index_fields(record), sorted(repositories_of(record)))
 
 
+class _BatchWriter:
+    """Writes batches in a thread of its own while the caller parses the next ones.
+
+    SQLite releases the GIL while it indexes and writes, so parsing and storing overlap. Batches
+    are written in order, each in its own transaction; at most one waits in the queue. When the
+    caller fails, the batches already handed over are still written (whole) before the error goes
+    on; when the writer fails, the caller gets its error at the next hand-over or at the end.
+    """
+
+    def __init__(self, write: Callable[[list[_Row]], None]) -> None:
+        self._write = write
+        self._queue: queue.Queue[list[_Row] | None] = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="provcite-library-writer", daemon=True)
+
+    def _run(self) -> None:
+        while (batch := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._write(batch)
+                except BaseException as exc:  # handed to the caller
+                    self._error = exc
+
+    def submit(self, batch: list[_Row]) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(batch)
+
+    def __enter__(self) -> _BatchWriter:
+        self._thread.start()
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None and exc is None:
+            raise self._error
+
+
 class Library:
     """A provcite library: FRUS records in SQLite with an FTS5 index.
 
@@ -180,7 +221,7 @@ class Library:
             return self._conn
         with self._errors():
             if not self.path.exists() and not write:
-                conn = sqlite3.connect(":memory:", isolation_level=None)  # an empty library
+                conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)  # an empty library
             else:
                 if self.path.is_dir():
                     raise LibraryError("is a directory, not a library file", path=str(self.path))
@@ -189,7 +230,7 @@ class Library:
                 except OSError as exc:
                     raise LibraryError(f"cannot create the library's directory ({exc.strerror})",
                                        path=str(self.path)) from None
-                conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+                conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
             try:
                 self._setup(conn)
             except BaseException:
@@ -229,16 +270,18 @@ class Library:
         far stay (counted in ``result`` when given), the batch being gathered is dropped and the
         error propagates."""
         result = AddResult() if result is None else result
-        batch: dict[str, _Row] = {}  # the last copy of an id wins
-        for record in records:
-            row = _Row.of(record)  # converted at once: the batch holds JSON and text, not objects
-            batch.pop(row.id, None)
-            batch[row.id] = row
-            if len(batch) >= batch_size:
-                self._write(list(batch.values()), result)
-                batch = {}
-        if batch:
-            self._write(list(batch.values()), result)
+        self._connect(write=True)  # open (and migrate) before the writer thread starts
+        with _BatchWriter(lambda rows: self._write(rows, result)) as writer:
+            batch: dict[str, _Row] = {}  # the last copy of an id wins
+            for record in records:
+                row = _Row.of(record)  # converted at once: the batch holds JSON and text, not objects
+                batch.pop(row.id, None)
+                batch[row.id] = row
+                if len(batch) >= batch_size:
+                    writer.submit(list(batch.values()))
+                    batch = {}
+            if batch:
+                writer.submit(list(batch.values()))
         return result
 
     def _write(self, batch: list[_Row], result: AddResult) -> None:
