@@ -262,6 +262,20 @@ class Volume:
 
 
 @dataclass(slots=True)
+class Notice:
+    """Something a reader or enricher could not settle, for the user and the audit.
+
+    ``code``: ``footnote-count`` (data: notes, markers), ``person-tag`` (data: text, tag,
+    resolved — a TEI ``persName`` pointing at another person than the heading's title names),
+    ``volume-unknown``.
+    """
+
+    code: str
+    message: str
+    data: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Record:
     """The structured provenance record of one FRUS document."""
 
@@ -282,7 +296,7 @@ class Record:
     cross_references: list[CrossReference] = field(default_factory=list)
     volume_info: Volume | None = None
     input: str | None = None  # the file the record was read from, with its kind
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -43,7 +43,7 @@ def test_volume_from_url_or_flag(tmp_path: Path) -> None:
     copy = tmp_path / "copied.txt"
     copy.write_bytes(D53_TEXT.read_bytes())
     plain = json.loads(runner.invoke(app, ["parse", str(copy)]).stdout)[0]
-    assert plain["volume"] is None and "volume unknown" in plain["warnings"][0]
+    assert plain["volume"] is None and plain["warnings"][0]["code"] == "volume-unknown"
     url = "https://history.state.gov/historicaldocuments/frus1961-63v06/d53"
     rec = json.loads(runner.invoke(app, ["parse", str(copy), "--url", url]).stdout)[0]
     assert (rec["volume"], rec["doc"], rec["url"]) == ("frus1961-63v06", "d53", url)

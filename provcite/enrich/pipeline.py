@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from provcite.catalog import VolumeEntry
 from provcite.enrich.names import PersonIndex
-from provcite.model import Party, PersonRef, Record
+from provcite.model import Notice, Party, PersonRef, Record
 from provcite.notes.crossrefs import find_cross_references
 from provcite.notes.printings import parse_printing_list
 from provcite.notes.segment import segment
@@ -75,9 +75,9 @@ def resolve_persons(record: Record, ctx: Context) -> None:
             _resolve_ref(party, index, ctx.person_hints)
             hint = ctx.person_hints.get(party.name or "")
             if hint and party.person_id and hint != party.person_id:
-                record.warnings.append(
-                    f"heading tags {party.text!r} as {hint} but the title points to {party.person_id}"
-                )
+                record.warnings.append(Notice(
+                    "person-tag", f"heading tags {party.text!r} as {hint} but the title points to {party.person_id}",
+                    {"text": party.text, "tag": hint, "resolved": party.person_id}))
     for ref in _all_refs(record):
         _resolve_ref(ref, index, ctx.person_hints)
 

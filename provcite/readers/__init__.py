@@ -15,7 +15,7 @@ from provcite.catalog import Catalog, VolumeEntry, default_catalog
 from provcite.enrich.names import PersonIndex
 from provcite.enrich.pipeline import Context, enrich
 from provcite.errors import InputError
-from provcite.model import Record
+from provcite.model import Notice, Record
 from provcite.readers.source import decode_text, identify, read_input, sniff
 from provcite.readers.tei import VolumeState, iter_tei, open_tei
 from provcite.readers.text import read_text
@@ -77,7 +77,7 @@ def read_records(path: str, *, volume: str | None = None, url: str | None = None
     assert inp.data is not None
     record = read_text(decode_text(inp.data, inp.name), inp.name, volume=vol, doc=doc)
     if vol is None:
-        record.warnings.append("volume unknown: name it with --volume or --url")
+        record.warnings.append(Notice("volume-unknown", "volume unknown: name it with --volume or --url"))
     yield enrich(record, Context(entry=_entry_for(vol, catalog, None, person_list)))
 
 

@@ -13,7 +13,7 @@ import re
 from provcite.dates import parse_dateline
 from provcite.errors import InputError
 from provcite.heading import parse_heading, split_number
-from provcite.model import Footnote, Pages, Record, history_url
+from provcite.model import Footnote, Notice, Pages, Record, history_url
 from provcite.notes import parse_note
 
 _HEADING = re.compile(r"^\s*(?P<n>\d+)\.\s+(?P<text>\S.*)$")
@@ -96,7 +96,8 @@ def read_text(text: str, name: str, *, volume: str | None = None, doc: str | Non
         fn.is_source = fn.text.startswith("Source:")
         record.footnotes.append(fn)
     if len(markers) != len(notes):
-        record.warnings.append(f"{len(notes)} notes but {len(markers)} markers found in the text")
+        record.warnings.append(Notice("footnote-count", f"{len(notes)} notes but {len(markers)} markers found in the text",
+                                      {"notes": str(len(notes)), "markers": str(len(markers))}))
     source = next((f for f in record.footnotes if f.is_source), None)
     if source is not None:
         record.source_note = parse_note(source.text)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from provcite.audit.base import AuditContext, DocumentRule, footnote_span, register
 from provcite.audit.findings import Finding
 from provcite.model import Record
 
-_COUNT_WARNING = re.compile(r"^(?P<notes>\d+) notes but (?P<markers>\d+) markers found in the text$")
 _ORDINAL = {2: "second", 3: "third"}
 
 
@@ -27,10 +25,11 @@ class FootnoteMismatch(DocumentRule):
     )
 
     def check(self, record: Record, ctx: AuditContext) -> Iterator[Finding]:
-        for warning in record.warnings:
-            if m := _COUNT_WARNING.match(warning):
+        for notice in record.warnings:
+            if notice.code == "footnote-count":
+                notes, markers = notice.data["notes"], notice.data["markers"]
                 yield self.finding(
-                    record, f"{m['notes']} notes but {m['markers']} markers in the text: notes may sit at the wrong words",
+                    record, f"{notes} notes but {markers} markers in the text: notes may sit at the wrong words",
                     fix="check every marker in the text has its note (markers are digits glued to the word before)",
                 )
         prev: int | None = None

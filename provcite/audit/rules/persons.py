@@ -9,7 +9,6 @@ from provcite.audit.base import AuditContext, DocumentRule, find_in_note, find_i
 from provcite.audit.findings import Finding
 from provcite.model import PersonRef, Record
 
-_WRONG_TAG = re.compile(r"^heading tags (?P<text>'[^']*'|\"[^\"]*\") as (?P<hint>\S+) but the title points to (?P<id>\S+)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*(?:/[A-Z0-9-]+)*(?:-[A-Z]+)?$")
 ROLES = (("drafted_by", "drafter"), ("cleared_by", "clearer"), ("approved_by", "approver"),
          ("prepared_by", "preparer"), ("signed_by", "signer"))
@@ -64,13 +63,13 @@ class UnresolvedPerson(DocumentRule):
             else:
                 yield self.finding(record, f"{role} {who!r} is not in the volume's persons list", span=span,
                                    severity="info", fix="a minor figure is often unlisted; otherwise add or correct the name")
-        for warning in record.warnings:
-            if m := _WRONG_TAG.match(warning):
-                text = m["text"][1:-1]
+        for notice in record.warnings:
+            if notice.code == "person-tag":
+                text, tag, resolved = notice.data["text"], notice.data["tag"], notice.data["resolved"]
                 yield self.finding(
-                    record, f"the TEI tags {text!r} as {m['hint']}, but the title names {m['id']}",
+                    record, f"the TEI tags {text!r} as {tag}, but the title names {resolved}",
                     span=find_in_text("heading", record.heading, text),
-                    fix=f"point the persName's corresp at #{m['id']}",
+                    fix=f"point the persName's corresp at #{resolved}",
                 )
 
 

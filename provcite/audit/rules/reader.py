@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from provcite.audit.base import AuditContext, DocumentRule, register
 from provcite.audit.findings import Finding
-from provcite.audit.rules.footnotes import _COUNT_WARNING
-from provcite.audit.rules.persons import _WRONG_TAG
 from provcite.model import Record
+
+_REPORTED_ELSEWHERE = {"footnote-count", "person-tag"}  # footnote-mismatch, unresolved-person
 
 
 @register
@@ -23,7 +23,7 @@ class ReaderWarning(DocumentRule):
     )
 
     def check(self, record: Record, ctx: AuditContext) -> Iterator[Finding]:
-        for warning in record.warnings:
-            if _COUNT_WARNING.match(warning) or _WRONG_TAG.match(warning):
+        for notice in record.warnings:
+            if notice.code in _REPORTED_ELSEWHERE:
                 continue
-            yield self.finding(record, warning, fix="see the message")
+            yield self.finding(record, notice.message, fix="see the message")
