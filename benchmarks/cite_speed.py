@@ -1,6 +1,6 @@
 """Citation rendering speed: stock citeproc-py vs provcite's compat (slow) and fast paths.
 
-    python benchmarks/cite_speed.py [-n 1000] [--style chicago-notes-bibliography] [--position first]
+    python benchmarks/cite_speed.py [-n 1000] [--style chicago-notes-bibliography|all] [--position first]
 
 Builds N distinct FRUS items from tests/csl/fixtures/frus_items.json (document number,
 URL, dates and archive data vary per copy), renders them one citation per item with
@@ -62,7 +62,22 @@ def main() -> int:
     parser.add_argument("--skip-stock", action="store_true", help="skip plain citeproc-py (slowest)")
     args = parser.parse_args()
     items = build_items(args.n)
-    style = resolve_style(args.style)
+    if args.style == "all":
+        from provcite.csl import list_styles
+
+        names = [s["name"] for s in list_styles() if "frus" not in s["name"]]
+    else:
+        names = [args.style]
+    ok = True
+    for name in names:
+        if len(names) > 1:
+            print(f"== {name}")
+        ok = run_style(name, items, args) and ok
+    return 0 if ok else 1
+
+
+def run_style(name: str, items: list[dict], args) -> bool:
+    style = resolve_style(name)
     rates = {}
     outputs = {}
     for mode in ("stock", "compat", "fast"):
@@ -79,7 +94,7 @@ def main() -> int:
     if "stock" in outputs:
         differ = sum(a != b for a, b in zip(outputs["stock"], outputs["compat"], strict=True))
         print(f"compat fixes change {differ}/{args.n} citations vs stock citeproc-py")
-    return 0 if identical else 1
+    return identical
 
 
 if __name__ == "__main__":

@@ -121,6 +121,7 @@ class PersonRef:
     affiliation_expanded: str | None = None  # ACDA → Arms Control and Disarmament Agency
     status: Literal["resolved", "unresolved", "ambiguous", "office", "unchecked"] = "unchecked"
     candidates: list[str] = field(default_factory=list)
+    span: Span | None = None  # the name (or the item) in the text it was read from
 
 
 @dataclass(slots=True)
@@ -177,6 +178,7 @@ class Printing:
     partial: bool = False
     is_source: bool = False  # the note's "Source:" is this publication
     found_in: str = "source_note"  # or "footnote 1"
+    span: Span | None = None  # in the text named by found_in
 
 
 @dataclass(slots=True)
@@ -188,6 +190,7 @@ class CrossReference:
     volume: str | None = None  # None: this volume; else as written ("vol. V")
     pages: str | None = None
     found_in: str = "source_note"
+    span: Span | None = None  # in the text named by found_in
 
 
 @dataclass(slots=True)

@@ -104,7 +104,9 @@ def collect_printings(record: Record, ctx: Context) -> None:
         for seg in segment(fn.text):
             m = _SEE.search(seg.text.rstrip("."))
             if m:
-                out.extend(p for p in parse_printing_list(m.group("list"), found_in=f"footnote {fn.marker}") if p.title_normalized)
+                found = parse_printing_list(m.group("list"), found_in=f"footnote {fn.marker}",
+                                            offset=seg.start + m.start("list"))
+                out.extend(p for p in found if p.title_normalized)
     record.published_in = out
 
 

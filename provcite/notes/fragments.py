@@ -66,17 +66,18 @@ def _location(loc: Location, offset: int) -> Location:
                     loc.central_file, loc.ibid, loc.ibid_resolved)
 
 
-def _person(p: PersonRef) -> PersonRef:
-    return PersonRef(name=p.name, affiliation=p.affiliation, title=p.title, qualifier=p.qualifier, status=p.status)
+def _person(p: PersonRef, offset: int) -> PersonRef:
+    return PersonRef(name=p.name, affiliation=p.affiliation, title=p.title, qualifier=p.qualifier, status=p.status,
+                     span=_span(p.span, offset))
 
 
-def _printing(p: Printing) -> Printing:
+def _printing(p: Printing, offset: int) -> Printing:
     return Printing(p.text, p.title, p.title_normalized, p.author, p.date, p.volume, p.pages, p.partial, p.is_source,
-                    p.found_in)
+                    p.found_in, _span(p.span, offset))
 
 
-def _xref(x: CrossReference) -> CrossReference:
-    return CrossReference(x.text, x.doc, x.volume, x.pages, x.found_in)
+def _xref(x: CrossReference, offset: int) -> CrossReference:
+    return CrossReference(x.text, x.doc, x.volume, x.pages, x.found_in, _span(x.span, offset))
 
 
 _ROLES = tuple(f.name for f in dataclasses.fields(People))
@@ -106,15 +107,15 @@ def merge(fragment: Fragment, offset: int, note: SourceNote) -> bool:
         for role in _ROLES:
             refs = getattr(s.people, role)
             if refs:
-                getattr(note.people, role).extend(_person(p) for p in refs)
+                getattr(note.people, role).extend(_person(p, offset) for p in refs)
     if s.distribution:
-        note.distribution.extend(_person(p) for p in s.distribution)
+        note.distribution.extend(_person(p, offset) for p in s.distribution)
     if s.transmission is not None:
         note.transmission = _merge_transmission(note.transmission, s.transmission)
     if s.published_in:
-        note.published_in.extend(_printing(p) for p in s.published_in)
+        note.published_in.extend(_printing(p, offset) for p in s.published_in)
     if s.cross_references:
-        note.cross_references.extend(_xref(x) for x in s.cross_references)
+        note.cross_references.extend(_xref(x, offset) for x in s.cross_references)
     if s.source_text:
         note.source_text.extend(s.source_text)
     return True

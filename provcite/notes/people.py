@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from provcite.model import PersonRef
+from provcite.model import PersonRef, Span
 from provcite.notes.vocab import PERSON_TITLES
 
 OFFICES = ("White House", "Department of State", "Department", "Pentagon", "Embassy", "Secretariat")
@@ -27,7 +27,12 @@ _OFFICE = re.compile(r"^(?:at\s+)?(?:the\s+)?(?P<office>" + "|".join(OFFICES) + 
 
 def split_items(text: str) -> list[str]:
     """Split a list on commas and ``and``, never inside parentheses."""
-    items: list[str] = []
+    return [item for item, _ in split_items_at(text)]
+
+
+def split_items_at(text: str) -> list[tuple[str, int]]:
+    """Items with where each starts in ``text``."""
+    items: list[tuple[str, int]] = []
     depth, start = 0, 0
     i = 0
     while i < len(text):
@@ -39,12 +44,17 @@ def split_items(text: str) -> list[str]:
         elif depth == 0:
             m = _SPLIT.match(text, i)
             if m and m.end() > i and (ch == "," or text[i].isspace()):
-                items.append(text[start:i])
+                items.append((text[start:i], start))
                 start = i = m.end()
                 continue
         i += 1
-    items.append(text[start:])
-    return [s.strip(" .") for s in items if s.strip(" .")]
+    items.append((text[start:], start))
+    out = []
+    for item, at in items:
+        stripped = item.strip(" .")
+        if stripped:
+            out.append((stripped, at + item.index(stripped)))
+    return out
 
 
 @lru_cache(maxsize=8192)
@@ -69,10 +79,14 @@ def parse_person(item: str) -> PersonRef:
     return PersonRef(name=name or None, affiliation=aff, title=title, qualifier=qualifier)
 
 
-def parse_people(text: str) -> list[PersonRef]:
-    """Parse a whole list; each call returns fresh objects (callers enrich them in place)."""
-    return [_copy(parse_person(s)) for s in split_items(text)]
-
-
-def _copy(p: PersonRef) -> PersonRef:
-    return PersonRef(name=p.name, affiliation=p.affiliation, title=p.title, qualifier=p.qualifier, status=p.status)
+def parse_people(text: str, offset: int = 0) -> list[PersonRef]:
+    """Parse a whole list; each call returns fresh objects (callers enrich them in place), each
+    with the span of its name (or, for an office, of the item) at ``offset`` + its place in ``text``."""
+    out = []
+    for item, at in split_items_at(text):
+        p = parse_person(item)
+        i = item.find(p.name) if p.name else -1
+        start, end = (at + i, at + i + len(p.name)) if i >= 0 else (at, at + len(item))  # type: ignore[arg-type]
+        out.append(PersonRef(name=p.name, affiliation=p.affiliation, title=p.title, qualifier=p.qualifier,
+                             status=p.status, span=Span(offset + start, offset + end)))
+    return out

@@ -6,7 +6,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from provcite.model import Printing
+from provcite.model import Printing, Span
 from provcite.notes.vocab import PUBLICATIONS
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -104,11 +104,15 @@ def _clean_pages(pages: str | None) -> str | None:
     return re.sub(r"^pp?\.\s*", "", pages).strip()
 
 
-def parse_printing_list(text: str, *, found_in: str = "source_note", partial: bool = False) -> list[Printing]:
-    """All printings in a list; items that are not printings are skipped."""
+def parse_printing_list(text: str, *, found_in: str = "source_note", partial: bool = False,
+                        offset: int = 0) -> list[Printing]:
+    """All printings in a list, each with its span (``offset`` + its place in ``text``); items
+    that are not printings are skipped."""
     out = []
-    for item, _ in split_printings(text):
+    for item, at in split_printings(text):
         p = parse_printing(item, found_in=found_in, partial=partial)
         if p is not None:
+            start = offset + at + (len(text[at:]) - len(text[at:].lstrip()))
+            p.span = Span(start, start + len(p.text))
             out.append(p)
     return out

@@ -59,6 +59,7 @@ def _source(seg: Segment, note: SourceNote, m: re.Match[str]) -> int:
     printing = printings.parse_printing(body)
     if printing is not None:
         printing.is_source = True
+        printing.span = Span(seg.start + body_start, seg.start + body_start + len(body))
         note.published_in.append(printing)
         return seg.end - seg.start
     return body_start
@@ -123,8 +124,8 @@ def _classification(seg: Segment, note: SourceNote, m: re.Match[str]) -> int:
 # ------------------------------------------------------------------ drafting, clearance
 _VERBS = r"(?:drafted|cleared|approved|prepared|signed|initialed|revised)"
 _CLAUSE_SPLIT = re.compile(rf"(?:;\s*(?:and\s+)?|,?\s+and\s+|,\s+)(?={_VERBS}\b)", re.IGNORECASE)
-_CLAUSE = re.compile(
-    rf"^(?P<verbs>{_VERBS}(?:\s*(?:,|and)\s*{_VERBS})*)(?P<qual>\s+in\s+(?:draft|substance))?"
+_CLAUSE = re.compile(  # matched with pos/endpos: no ^ (it would only match at the string's start)
+    rf"(?P<verbs>{_VERBS}(?:\s*(?:,|and)\s*{_VERBS})*)(?P<qual>\s+in\s+(?:draft|substance))?"
     rf"(?:\s+by\s+(?P<who>.+)|\s+(?P<where>(?:at|in)\s+.+))$",
     re.IGNORECASE,
 )
@@ -135,21 +136,24 @@ _ROLE = {"drafted": "drafted_by", "cleared": "cleared_by", "approved": "approved
 
 def _people(seg: Segment, note: SourceNote, m: re.Match[str]) -> int:
     body = seg.text[: _end(seg.text)]
-    clauses: list[str] = []
-    for piece in _CLAUSE_SPLIT.split(body):
-        if clauses and _BARE_VERBS.match(clauses[-1]):
-            clauses[-1] = f"{clauses[-1]} and {piece}"  # "Drafted and approved by Ball"
+    clauses: list[tuple[int, int]] = []  # (start, end) in body
+    pos = 0
+    for sep in [*_CLAUSE_SPLIT.finditer(body), None]:
+        end = sep.start() if sep else len(body)
+        if clauses and _BARE_VERBS.match(body[clauses[-1][0] : clauses[-1][1]]):
+            clauses[-1] = (clauses[-1][0], end)  # "Drafted and approved by Ball": one clause
         else:
-            clauses.append(piece)
+            clauses.append((pos, end))
+        pos = sep.end() if sep else len(body)
     parsed = []
-    for clause in clauses:
-        cm = _CLAUSE.match(clause.strip())
+    for start, end in clauses:
+        cm = _CLAUSE.match(body, start, end)
         if not cm:
             return 0
         parsed.append(cm)
     for cm in parsed:
-        who = cm.group("who") or cm.group("where")
-        refs = people.parse_people(who)
+        group = "who" if cm.group("who") else "where"
+        refs = people.parse_people(cm.group(group), seg.start + cm.start(group))
         if cm.group("qual"):
             for r in refs:
                 r.qualifier = r.qualifier or cm.group("qual").strip()
@@ -170,7 +174,7 @@ def _distribution(seg: Segment, note: SourceNote, m: re.Match[str]) -> int:
     dm = _DISTRIBUTION.match(body)
     if not dm:
         return 0
-    note.distribution.extend(people.parse_people(dm.group("who")))
+    note.distribution.extend(people.parse_people(dm.group("who"), seg.start + dm.start("who")))
     return len(body)
 
 
@@ -251,7 +255,8 @@ def _printed(seg: Segment, note: SourceNote, m: re.Match[str]) -> int:
     pm = _PRINTED.search(body)
     if not pm:
         return 0
-    found = printings.parse_printing_list(pm.group("list"), partial=bool(pm.group("partial")))
+    found = printings.parse_printing_list(pm.group("list"), partial=bool(pm.group("partial")),
+                                          offset=seg.start + pm.start("list"))
     if not found:
         return 0
     note.published_in.extend(found)

@@ -92,3 +92,31 @@ def test_date_part_attributes_do_not_leak():
     bib = render_bibliography(items, "apa", on_warning=lambda *a: None)
     again = render_bibliography(items[::-1], "apa", on_warning=lambda *a: None)
     assert sorted(bib) == sorted(again)
+
+
+def test_nested_substitute_inherits_name_and_label():
+    item = {k: v for k, v in D53.items() if k != "author"}
+    assert cite(item).startswith("Charles S. Sampson, ed., ")
+    assert cite(item, mode="compat").startswith("Charles S. Sampson, ed., ")
+
+
+def test_title_case_after_hyphen():
+    item = {**D53, "title": "Message to President-elect Kennedy on a long-term plan-of-action"}
+    out = cite(item)
+    assert "President-Elect" in out and "Long-Term" in out and "Plan-of-Action" in out
+
+
+def test_disambiguate_match_none_branch_holds():
+    # <if disambiguate="true" match="none"/> is true for a lone cite: no date in short notes
+    assert cite(D53, position="subsequent") == "Khrushchev, “Informal Communication From Chairman Khrushchev.”"
+
+
+def test_bibliography_sort_and_author_substitute():
+    items = [{**D53, "id": f"x{n}", "number": str(n), "title": t}
+             for n, t in ((103, "B"), (4, "A"), (20, "A"))]
+    out = render_bibliography(items, "turabian-notes-bibliography", on_warning=lambda *a: None)
+    assert out[0].startswith("Khrushchev, Nikita S. “A.”") and "No. 4," in out[0]
+    assert out[1].startswith("———. “A.”") and "No. 20," in out[1]
+    assert out[2].startswith("———. “B.”")
+    assert out == render_bibliography(items, "turabian-notes-bibliography", mode="compat",
+                                      on_warning=lambda *a: None)

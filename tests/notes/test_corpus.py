@@ -72,3 +72,26 @@ def test_printings_and_cross_references(shared_documents: list[dict]) -> None:
     assert [(x.doc, x.volume) for x in d7.cross_references] == [("d28", "vol. V")]
     d31 = parse_note(notes["d31"])  # "Documents on Disarmament, 1962, vol. I, pp. 25-26" is a printing, not a FRUS volume
     assert d31.cross_references == []
+
+
+def test_spans_point_at_what_was_read(shared_documents: list[dict]) -> None:
+    """Every location, person, printing and cross-reference carries the span of its text."""
+    checked = 0
+    for text in _notes(shared_documents).values():
+        note = parse_note(text)
+        for loc in note.locations:
+            assert text[loc.span.start:loc.span.end] == loc.text
+        people = [*note.distribution, *(p for role in ("drafted_by", "cleared_by", "approved_by", "prepared_by")
+                                        for p in getattr(note.people, role))]
+        for p in people:
+            got = text[p.span.start:p.span.end]
+            assert got == p.name if p.name else p.affiliation in got
+            checked += 1
+        for pr in note.published_in:
+            assert text[pr.span.start:pr.span.end].rstrip(".") == pr.text
+        for x in note.cross_references:
+            assert text[x.span.start:x.span.end] == x.text
+        if note.classification:
+            c = note.classification
+            assert text[c.span.start:c.span.end] == c.raw
+    assert checked == 73

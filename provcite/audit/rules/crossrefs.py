@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from provcite.audit.base import AuditContext, VolumeRule, find_in_text, register, word_span
 from provcite.audit.findings import Finding, FindingSpan
-from provcite.model import Record
+from provcite.model import CrossReference, Record
 
 
 @dataclass(slots=True)
@@ -26,14 +26,21 @@ class _Volume:
     refs: list[_Ref] = field(default_factory=list)
 
 
-def ref_span(record: Record, text: str, found_in: str, target: str) -> FindingSpan | None:
-    if found_in == "source_note":
-        span = find_in_text("source_note", record.source_note.text if record.source_note else None, text)
+def ref_span(record: Record, ref: CrossReference) -> FindingSpan | None:
+    """The reference's own span in the note or footnote it was read from, narrowed to its number."""
+    if ref.found_in == "source_note":
+        where, text = "source_note", record.source_note.text if record.source_note else None
     else:
-        marker = found_in.removeprefix("footnote ")
+        marker = ref.found_in.removeprefix("footnote ")
         fn = next((f for f in record.footnotes if f.marker == marker and not f.is_source), None)
-        span = find_in_text(f"footnote {fn.n or fn.marker}", fn.text, text) if fn else None
-    return word_span(span, rf"\b{re.escape(target.removeprefix('d'))}\b")
+        where, text = (f"footnote {fn.n or fn.marker}", fn.text) if fn else ("", None)
+    if text is None:
+        return None
+    if ref.span is not None:
+        span = FindingSpan(where, ref.span.start, ref.span.end, text[ref.span.start:ref.span.end])
+    else:
+        span = find_in_text(where, text, ref.text)
+    return word_span(span, rf"\b{re.escape((ref.doc or '').removeprefix('d'))}\b")
 
 
 @register
@@ -59,7 +66,7 @@ class DanglingCrossReference(VolumeRule):
         vol.tei = vol.tei or (record.input or "").endswith("(tei)")
         for ref in record.cross_references:
             if ref.volume is None and ref.doc:
-                vol.refs.append(_Ref(record.id, record.input, ref.doc, ref_span(record, ref.text, ref.found_in, ref.doc)))
+                vol.refs.append(_Ref(record.id, record.input, ref.doc, ref_span(record, ref)))
 
     def finish(self, ctx: AuditContext) -> Iterator[Finding]:
         for volume, vol in self.volumes.items():

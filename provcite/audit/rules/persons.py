@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from provcite.audit.base import AuditContext, DocumentRule, find_in_note, find_in_text, register, word_span
+from provcite.audit.base import (
+    AuditContext,
+    DocumentRule,
+    find_in_note,
+    find_in_text,
+    note_span,
+    register,
+    word_span,
+)
 from provcite.audit.findings import Finding
 from provcite.model import PersonRef, Record
 
@@ -49,13 +57,10 @@ class UnresolvedPerson(DocumentRule):
             what = "fits several persons of" if party.status == "ambiguous" else "is not in"
             yield self.finding(record, f"{side} {party.text!r} {what} the volume's persons list", span=span,
                                fix="add the person to the persons list, or name them as the list does")
-        pos = 0
         for role, ref in note_people(record):
             if ref.status not in ("unresolved", "ambiguous") or not ref.name:
                 continue
-            span = find_in_note(record, ref.name, pos)
-            if span is not None and span.end is not None:
-                pos = span.start or 0
+            span = note_span(record, ref.span.start, ref.span.end) if ref.span else find_in_note(record, ref.name)
             who = ref.name + (f" ({ref.affiliation})" if ref.affiliation else "")
             if ref.status == "ambiguous":
                 yield self.finding(record, f"{role} {who!r} fits several persons: {', '.join(ref.candidates)}",
