@@ -232,10 +232,11 @@ class DocDate:
 
 @dataclass(slots=True)
 class Pages:
-    """First and last printed page of the document."""
+    """First and last printed page of the document, and the page breaks inside it, in order."""
 
     first: str | None = None
     last: str | None = None
+    breaks: list[str] = field(default_factory=list)  # TEI pb / text "[Page N]" inside the document
 
 
 @dataclass(slots=True)

@@ -211,7 +211,7 @@ def _document(el: etree._Element, start_page: str | None, state: VolumeState, na
     first = pbs[0] if first_child is not None and first_child.tag == PB else start_page
     last = pbs[-1] if pbs else first
     if first or last:
-        record.pages = Pages(first=first, last=last)
+        record.pages = Pages(first=first, last=last, breaks=[p for p in pbs if p])
     return record, hints, last
 
 

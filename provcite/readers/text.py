@@ -123,4 +123,4 @@ def _pages(body: list[tuple[int, str]]) -> Pages | None:
     first = pages[0]
     if text_before_first and first.isdigit():
         first = str(int(first) - 1)
-    return Pages(first=first, last=pages[-1])
+    return Pages(first=first, last=pages[-1], breaks=pages)

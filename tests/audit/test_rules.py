@@ -9,6 +9,7 @@ from provcite.audit import RULES, audit
 from provcite.model import Pages
 from provcite.readers import read_records
 from tests.audit.conftest import FIXTURES, only, run
+from tests.conftest import D53_TEI
 
 SOURCE = ("Source: Department of State, Presidential Correspondence: Lot 66 D 204. Secret; Eyes Only. Other copies "
           "are ibid.: Lot 77 D 163, and in the Kennedy Library")
@@ -210,6 +211,18 @@ def test_page_gap_and_overlap(volume_records):
     by_doc["d57"].pages = Pages("161", "160")  # ends before it starts
     found = {(f.doc.split("/")[1], f.severity, f.span.text) for f in audit(records, rules=["page-gap"]).findings}
     assert found == {("d54", "warning", "152"), ("d56", "error", "149–161"), ("d57", "error", "161–160")}
+
+
+def test_page_gap_inside_a_document(tmp_path):
+    """A page break skipped inside d53 of the real excerpt (pb 150 written 151)."""
+    bad = tmp_path / "frus1961-63v06-gap.xml"
+    bad.write_text(D53_TEI.read_text(encoding="utf-8").replace('<pb n="150"', '<pb n="152"'), encoding="utf-8")
+    records = list(read_records(str(bad)))
+    d53 = next(r for r in records if r.doc == "d53")
+    assert d53.pages.breaks == ["149", "152"]
+    (f,) = [f for f in audit(records, rules=["page-gap"]).findings if f.doc.endswith("d53")]
+    assert (f.severity, f.span.text) == ("warning", "149, 152")
+    assert "page 150–151 missing" in f.message
 
 
 def test_real_pages_are_continuous(volume_records):
