@@ -23,7 +23,7 @@ DECIMAL_RE = re.compile(
 )
 FILM_RE = re.compile(rf"^(?P<film>[DPN]\d{{6,7}}(?:[{DASH}]\d{{2,4}})?)$")
 SUBJECT_RE = re.compile(
-    rf"^(?P<subj>[A-Z]{{2,6}}(?:\s+\d+(?:[{DASH}]\d+)*)?(?:\s+[A-Z][A-Z{DASH}]*(?:\s+[A-Z]{{1,3}})?)*)$"
+    rf"^(?P<subj>[A-Z]{{2,6}}(?:-[A-Z]{{2,6}})?(?:\s+\d+(?:[{DASH}]\d+)*)?(?:\s+[A-Z][A-Z{DASH}]*(?:\s+[A-Z]{{1,3}})?)*)$"
 )
 # Subject-numeric primary codes (1963–1973 central files).
 SUBJECT_CODES = frozenset(
