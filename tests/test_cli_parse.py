@@ -97,3 +97,19 @@ def test_catalog_list_and_add(tmp_path: Path) -> None:
 def test_python_m_and_console_script() -> None:
     out = subprocess.run([sys.executable, "-m", "provcite", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "parse" in out.stdout
+
+
+def test_progress_on_a_terminal_leaves_stdout_clean(volume_tei: Path) -> None:
+    """With stderr on a terminal the progress bar draws there; stdout still carries every record."""
+    import os
+
+    primary, secondary = os.openpty()
+    try:
+        out = subprocess.run([sys.executable, "-m", "provcite", "parse", str(volume_tei), "-f", "jsonl"],
+                             stdout=subprocess.PIPE, stderr=secondary, timeout=120, check=True)
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    lines = out.stdout.decode().splitlines()
+    assert len(lines) == 120
+    assert all(json.loads(line)["volume"] == "frus1961-63v06" for line in lines)

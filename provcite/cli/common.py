@@ -80,7 +80,8 @@ def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterat
         yield from items
         return
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
-    with Progress(*columns, console=err, transient=True) as bar:
+    # never redirect stdout: it carries the output other tools read, and must stay clean
+    with Progress(*columns, console=err, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
         task = bar.add_task(label, total=total)
         for item in items:
             yield item
