@@ -31,8 +31,7 @@ import re
 from typing import Any, ClassVar
 
 from citeproc import model
-from citeproc.source import Date as CpDate
-from citeproc.source import DateRange, LiteralDate, VariableError
+from citeproc.source import LiteralDate, VariableError
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import NoCase
 from lxml import etree
@@ -281,15 +280,7 @@ class Source(CiteProcJSON):
             json_data = {**parsed, **{k: v for k, v in json_data.items() if k in ("circa", "season")}}
         if not json_data.get("date-parts") and "literal" in json_data:
             return LiteralDate(json_data["literal"], circa=bool(json_data.get("circa")))
-        date = super().parse_date(json_data)
-        if isinstance(date, DateRange) and _same_date(date.begin, date.end):
-            return CpDate(circa=date.circa, **{k: v for k, v in date.begin.items() if k != "circa"})
-        return date
-
-
-def _same_date(a, b) -> bool:
-    keys = ("year", "month", "day", "season")
-    return all(a.get(k) == b.get(k) for k in keys)
+        return super().parse_date(json_data)
 
 
 class Date(model.Date):
@@ -304,17 +295,83 @@ class Date(model.Date):
         return super().process(item, variable, show_parts, context, **kwargs)
 
 
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        """A date range as citeproc-js renders it ("April 23–29, 1963").
+
+        The parts from the largest one that differs down to the day (all of
+        them when the years differ; the day when nothing differs) are rendered
+        for the start and the end, joined by the ``range-delimiter`` of the last
+        of them (default en dash); the start's last part drops its suffix, the
+        end's first part its prefix; the parts both dates share render once.
+        """
+        begin, end = date_range.begin, date_range.get("end")
+        if end is None or end.is_nil():
+            return super().render_date_range(date_range, show_parts, context)
+        differ = next((n for n, key in enumerate(_DATE_LEVELS) if begin.get(key) != end.get(key)), 2)
+        arg = None if context is self else context
+        parts = [p for p in self.iterchildren()
+                 if isinstance(p.tag, str) and p.get("name") in show_parts]
+        in_block = [_DATE_LEVELS.index(p.get("name")) >= differ if p.get("name") in _DATE_LEVELS
+                    else False for p in parts]
+        block = [p for p, inside in zip(parts, in_block, strict=True) if inside
+                 and p.get("name") in begin and p.get("name") in end]
+        style_context = context if self.is_locale_date() else self
+        if not block:
+            return self.render_single_date(begin, show_parts, context)
+        first, last = parts.index(block[0]), parts.index(block[-1])
+        start = _render_parts(block, begin, arg, drop_last="suffix")
+        finish = _render_parts(block, end, arg, drop_first="prefix")
+        delimiter = _date_part_option(block[-1], context, "range-delimiter") or "\u2013"
+        middle = str(style_context.join(start)) + delimiter + str(style_context.join(finish))
+        before = _render_parts(parts[:first], begin, arg)
+        after = _render_parts(parts[last + 1:], begin, arg)
+        return style_context.join([*before, model.String(middle), *after])
+
+
+_DATE_LEVELS = ("year", "month", "day")
+
+
+def _date_part_option(part, context, name):
+    """A date-part attribute as rendering sees it (the style's own cs:date-part wins)."""
+    if context is not None and context is not part.getparent():
+        override = context.xpath_search(f'./cs:date-part[@name="{part.get("name")}"]')
+        if override and override[0].get(name) is not None:
+            return override[0].get(name)
+    return part.get(name)
+
+
+def _render_parts(parts, date, context, drop_first=None, drop_last=None) -> list:
+    out = []
+    for part in parts:
+        try:
+            text = part.render(date, context)
+        except VariableError:
+            continue
+        if text is not None:
+            out.append((part, text))
+    if drop_first and out:
+        out[0] = (out[0][0], out[0][0].render(date, context, drop=drop_first))
+    if drop_last and out:
+        out[-1] = (out[-1][0], out[-1][0].render(date, context, drop=drop_last))
+    return [text for _part, text in out if text is not None]
+
+
 class Date_Part(model.Date_Part):
     """Merge the style's date-part attributes for this render only.
 
     citeproc-py copies them into the locale's ``cs:date-part`` for good, so one
     date's ``form``/affixes leaked into every later date using that locale format.
+    ``drop`` ("prefix"/"suffix") leaves out one affix (the seams of a date range).
     """
 
-    def render(self, *args, **kwargs):
+    def render(self, *args, drop=None, **kwargs):
         saved = dict(self.attrib)
         try:
-            return super().render(*args, **kwargs)
+            if drop is None:
+                return super().render(*args, **kwargs)
+            text = self.process(*args, **kwargs)
+            self.attrib.pop(drop, None)
+            return self.markup(text)
         finally:
             self.attrib.clear()
             self.attrib.update(saved)
@@ -352,6 +409,11 @@ class If(model.If):
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
+    def _is_numeric(self, item):
+        reference = item.reference
+        return [is_numeric(dict.get(reference, var.replace("-", "_")))
+                for var in self.get("is-numeric").split()]
+
     def _position(self, item, context):
         forced = getattr(self.get_root(), "forced_position", None)
         if forced is None:
@@ -361,6 +423,19 @@ class If(model.If):
             return [False]
         return [pos == forced or (pos == "subsequent" and forced in ("ibid", "ibid-with-locator"))
                 for pos in self.get("position").split()]
+
+
+_NUM_PIECE = r"(?:[A-Za-z]*\d+[A-Za-z]*|[ivxlcdm]+)"
+_NUM_SEP = r"(?:\s*[-\u2013&/]\s*|,\s+|\s+and\s+)"
+_NUMERIC = re.compile(rf"\s*{_NUM_PIECE}(?:{_NUM_SEP}{_NUM_PIECE})*(?:\s*-)?\s*")
+
+
+def is_numeric(value) -> bool:
+    """citeproc-js's ``is-numeric``: numbers with letter affixes, lists and ranges
+    ("16-21", "2, 4", "2 & 4", "12a", "L2L"); not "No. 4", "12,13" or "1.2"."""
+    if value is None:
+        return False
+    return _NUMERIC.fullmatch(str(value)) is not None
 
 
 class Else_If(If, model.Else_If):

@@ -30,13 +30,12 @@ from citeproc import model
 from citeproc.source import Reference, VariableError
 from citeproc.string import String, join, normalize_seam
 
-from provcite.csl.compat import first_names
+from provcite.csl.compat import first_names, is_numeric
 
 CS = "{http://purl.org/net/xbiblio/csl}"
 ConditionFailed = model.ConditionFailed
 Render = Callable[[Any, Any], Any]  # (item, context) -> text | None; may raise VariableError
 _MISS = object()
-_RE_NUMERIC = model.If.re_numeric
 
 
 def _format_fn(el, formatter) -> Callable[[Any], Any]:
@@ -527,10 +526,7 @@ def _raise_variable_error(item, ctx):
 
 
 def _is_numeric(reference, variable):
-    name = variable.replace("-", "_")
-    if not dict.__contains__(reference, name):
-        return False
-    return _RE_NUMERIC.match(str(dict.__getitem__(reference, name)))
+    return is_numeric(dict.get(reference, variable.replace("-", "_")))
 
 
 def _circa(reference, name):
