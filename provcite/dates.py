@@ -34,7 +34,9 @@ def parse_date_text(text: str) -> tuple[str | None, str | None]:
 
 def parse_dateline(line: str) -> tuple[str | None, DocDate] | None:
     """Place and date of a dateline, or ``None`` if the line is not one."""
-    text = line.strip().rstrip(".")
+    text = line.strip()
+    if not text.endswith(("a.m.", "p.m.")):
+        text = text.rstrip(".")
     if not text or len(text) > 120:
         return None
     m = _DATE.search(text)
