@@ -81,6 +81,10 @@ class Names(model.Names):
         return out
 
     def process(self, item, names_context=None, context=None, **kwargs):
+        if kwargs.get("sort_options") is None:
+            sorting = self.get_root().__dict__.get(SORTING)
+            if sorting is not None:
+                kwargs["sort_options"] = sorting
         if names_context is None and self.find(f"{{{CSL_NS}}}name") is None:
             outer = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names")
             if outer:
@@ -153,6 +157,18 @@ class Text(model.Text):
             return _title_case(text, self._stop_words)
         return super().case(text, language)
 
+    def _format_last_page(self, first, last):
+        """citeproc-py's page-range-format, with ranges like "8-10" kept whole
+        (it gave "8–0") and abbreviated ends ("321-28") expanded first."""
+        if first.isdigit() and last.isdigit():
+            if len(last) < len(first):
+                last = first[:len(first) - len(last)] + last
+            if len(last) != len(first):
+                return last
+            out = super()._format_last_page(first, last)
+            return out or last
+        return super()._format_last_page(first, last)
+
     def quote(self, string):
         if self.get("quotes", "false").lower() != "true":
             return string
@@ -162,6 +178,16 @@ class Text(model.Text):
         if not inner:
             string = _flip_inner_quotes(string, self)
         return OPEN_MARK + open_q + string + CLOSE_MARK + close_q
+
+
+class Label(model.Label):
+    """``text-case="title"`` applies to labels too ("(Ed.)"); citeproc-py passed no language."""
+
+    def markup(self, text):
+        if text and self.get("text-case") == "title":
+            text = self.format(_title_case(self.strip_periods(text), self._stop_words))
+            return self.wrap(text)
+        return super().markup(text)
 
 
 def _title_case(text, stop_words):
@@ -283,16 +309,52 @@ class Source(CiteProcJSON):
         return super().parse_date(json_data)
 
 
+SORTING = "_pc_sorting"  # style-root attribute: the sort options while computing sort keys
+DATE_OPEN, DATE_CLOSE = "\ue010", "\ue011"  # around a date's sort key (see provcite.csl.sorting)
+
+
+def date_sort_key(value, parts=("year", "month", "day")) -> str | None:
+    """citeproc-js's sort key of a date: ``1YYYYMMDD`` for the start and the end
+    (``100000000`` when not a range), limited to the parts shown; ``None`` for a
+    literal date."""
+    if value is None or isinstance(value, LiteralDate):
+        return None
+
+    def one(date) -> str:
+        if date is None or date.is_nil():
+            return "100000000"
+        month = date.get("month", 0) if "month" in parts else 0
+        day = date.get("day", 0) if "day" in parts else 0
+        month = month if isinstance(month, int) else 0
+        return f"1{date.year:04d}{month:02d}{day if isinstance(day, int) else 0:02d}"
+
+    if "begin" in value:
+        return one(value.begin) + one(value.get("end"))
+    return one(value) + "100000000"
+
+
 class Date(model.Date):
-    """In a sort key (``sort_options`` given) a date renders as ``YYYYMMDD``, as citeproc-js."""
+    """In a sort key a date renders as citeproc-js's key (see :func:`date_sort_key`),
+    also in macros called from the key's macro (citeproc-py lost the sort options there)."""
 
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
-        if kwargs.get("sort_options") is not None and not self.is_locale_date():
+        if ((kwargs.get("sort_options") is not None or self.get_root().__dict__.get(SORTING) is not None)
+                and not self.is_locale_date()):
             value = item.reference.get((variable or self.get("variable")).replace("-", "_"))
             if value is None:
                 raise VariableError
-            return model.String(str(value.sort_key()))
+            key = date_sort_key(value, self._shown_parts())
+            return None if key is None else model.String(DATE_OPEN + key + DATE_CLOSE)
+        if not self.is_locale_date():
+            value = item.reference.get((variable or self.get("variable")).replace("-", "_"))
+            if isinstance(value, LiteralDate) and "year" not in self._shown_parts():
+                return None  # citeproc-js renders a literal date in the year's place
         return super().process(item, variable, show_parts, context, **kwargs)
+
+    def _shown_parts(self) -> tuple:
+        if self.get("form") is not None:
+            return tuple((self.get("date-parts") or "year-month-day").split("-"))
+        return tuple(p.get("name") for p in self.iterchildren() if isinstance(p.tag, str))
 
 
     def render_date_range(self, date_range, show_parts=None, context=None):
@@ -488,7 +550,7 @@ def stock_classes() -> dict[str, type]:
 def _compat_classes() -> dict[str, type]:
     classes = stock_classes()
     overrides: dict[str, Any] = {"name": Name, "names": Names, "substitute": Substitute,
-                                 "text": Text, "if": If, "else-if": Else_If,
+                                 "text": Text, "label": Label, "if": If, "else-if": Else_If,
                                  "date-part": Date_Part, "date": Date}
     classes.update(overrides)
     style_cls = type("Style", (Style,), {"element_classes": None})

@@ -488,7 +488,8 @@ class Compiler:
             return text_variable
 
         if "macro" in el.attrib:
-            body = self.macro(el.get_macro(el.get("macro")))
+            macro_el = el.get_macro(el.get("macro"))
+            body = self.macro(macro_el)
             if body is NOTHING:
                 return NOTHING
 

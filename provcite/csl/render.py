@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from citeproc.source import Citation, CitationItem, Reference
+from citeproc.string import String
 
 from provcite.csl import compat
 from provcite.csl.errors import CitationWarning, StyleError
@@ -93,6 +94,8 @@ class Engine:
 
             ordered = sort_items(self.root.bibliography, bib.items)
         by_key = dict(zip(keys, items, strict=True))
+        if self.mode != "stock":
+            self._add_year_suffixes(items, keys, ordered, source)
         layout = self.root.bibliography.layout
         substitute = self.root.bibliography.get("subsequent-author-substitute")
         out = []
@@ -115,6 +118,30 @@ class Engine:
                 previous = names
             out.append(entry)
         return out
+
+    def _add_year_suffixes(self, items: list[dict], keys: list[str], ordered: list, source) -> None:
+        """CSL ``disambiguate-add-year-suffix`` as citeproc-js does it for a bibliography.
+
+        Items whose first citations render alike are ambiguous (unless they name
+        different persons, which ``disambiguate-add-givenname`` tells apart); each
+        ambiguous group gets "a", "b", ... in bibliography order, in the references'
+        ``year-suffix`` variable.
+        """
+        citation = self.root.citation
+        if str(citation.get("disambiguate-add-year-suffix", "false")).lower() != "true":
+            return
+        cites = self.citations(items, "first", on_warning=lambda *_: None)
+        groups: dict = {}
+        for key, item, text in zip(keys, items, cites, strict=True):
+            groups.setdefault((text, _names_key(item)), []).append(key)
+        ambiguous = {key: group for group in groups.values() if len(group) > 1 for key in group}
+        counters: dict[int, int] = {}
+        for cite in ordered:
+            group = ambiguous.get(cite.key)
+            if group is None:
+                continue
+            n = counters[id(group)] = counters.get(id(group), 0) + 1
+            dict.__setitem__(source[cite.key], "year_suffix", String(_suffix(n)))
 
     def _source(self, items: list[dict], on_warning: WarningHandler | None):
         keys = [f"i{n}" for n in range(len(items))]
@@ -163,6 +190,26 @@ class _Registry:
                 self._index[cite.key] = len(self.keys)
                 self.keys.append(cite.key)
                 self.items.append(cite)
+
+
+_NAME_VARIABLES = ("author", "composer", "editor", "translator", "director", "interviewer")
+
+
+def _names_key(item: dict) -> str:
+    """The persons a citation names (told apart by given names in citeproc-js)."""
+    for variable in _NAME_VARIABLES:
+        if item.get(variable):
+            return repr(item[variable])
+    return ""
+
+
+def _suffix(n: int) -> str:
+    """1 -> "a", 26 -> "z", 27 -> "aa" (citeproc-js's year suffixes)."""
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
 
 
 def _bad_cite(cite: CitationItem) -> str:

@@ -10,7 +10,8 @@ from provcite.csl import CitationWarning, StyleError, get_engine, render_bibliog
 FIXTURES = Path(__file__).parent / "fixtures"
 ITEMS = json.loads((FIXTURES / "frus_items.json").read_text(encoding="utf-8"))
 STYLES = ["chicago-notes-bibliography", "chicago-shortened-notes-bibliography", "chicago-author-date",
-          "modern-language-association", "apa", "turabian-notes-bibliography"]
+          "modern-language-association", "apa", "turabian-notes-bibliography",
+          "chicago-notes-bibliography-frus", "frus-office-of-the-historian"]
 
 
 def quiet(*_):
@@ -25,7 +26,8 @@ def test_citations_in_input_order():
 
 def test_d53_chicago_note():
     (out,) = render_citations([ITEMS[52]], "chicago-notes-bibliography", on_warning=quiet)
-    assert out.startswith("Nikita S. Khrushchev, in Kennedy-Khrushchev Exchanges")
+    assert out.startswith("Nikita S. Khrushchev, “Informal Communication from Chairman Khrushchev"
+                          " to President Kennedy,” to John F. Kennedy, in Kennedy-Khrushchev Exchanges")
     assert "ed. Charles S. Sampson" in out
 
 
