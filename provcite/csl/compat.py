@@ -77,7 +77,7 @@ class Names(model.Names):
         context = kwargs.get("context")
         with first_names((self if context is None else context).get_layout()) as slot:
             out = super().render(item, *args, **kwargs)
-            slot.append(out)
+            slot.append((out, self))
         return out
 
     def process(self, item, names_context=None, context=None, **kwargs):
@@ -124,6 +124,87 @@ def first_names(layout):
     finally:
         if not slot:  # rendered nothing (or failed): the next names may claim
             state[FIRST_NAMES] = None
+
+
+# citeproc-js's name parts, concatenated per name to compare authors (``rendered_name``)
+NAME_PARTS = ("non-dropping-particle", "family", "given", "dropping-particle", "suffix", "literal")
+
+
+def substitution_head(names_el, cite) -> tuple[str, Any, bool] | None:
+    """What citeproc-js's ``subsequent-author-substitute`` sees of an entry's first names.
+
+    ``(key, label, blocked)``: ``key`` joins the raw name parts of the persons
+    rendered (not their rendered form, so "Sampson, ed." repeats "Sampson"),
+    ``label`` is the rendered ``cs:label`` that citeproc-js keeps after the
+    substitute ("———, ed."), and ``blocked`` is true when a ``cs:substitute``
+    tried a ``cs:names`` with its own ``cs:name`` before the one that rendered:
+    citeproc-js 2.4 then substitutes nothing (MLA's ``guest`` before ``editor``).
+    ``None`` when the names came from something else (a text substitute).
+    """
+    reference = cite.reference
+    blocked = False
+    candidates = [names_el]
+    substitute = names_el.find(f"{{{CSL_NS}}}substitute")
+    if substitute is not None:
+        candidates += _substitute_candidates(substitute, cite)
+    for element in candidates:
+        if element is None:  # a text substitute may have rendered: compare the output
+            return None
+        own_name = element is not names_el and element.find(f"{{{CSL_NS}}}name") is not None
+        roles = [r.replace("-", "_") for r in element.get("variable", "").split()]
+        roles = [r for r in roles if dict.get(reference, r)]
+        if not roles:
+            blocked = blocked or own_name
+            continue
+        key = ",".join("".join(str(name.get(part, "")) for part in NAME_PARTS)
+                       for role in roles for name in dict.get(reference, role))
+        label = None
+        label_el = (element if own_name else names_el).find(f"{{{CSL_NS}}}label")
+        if label_el is not None and len(roles) == 1:
+            with contextlib.suppress(Exception):
+                label = label_el.render(cite, roles[0].replace("_", "-"),
+                                        len(dict.get(reference, roles[0])) > 1)
+        return key, label, blocked
+    return None
+
+
+def _substitute_candidates(parent, cite):
+    """The ``cs:names`` a substitute tries in order, through the matching branches
+    of ``cs:choose``; ``None`` for anything else (a text) that may render."""
+    for child in parent.iterchildren():
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag[len(CSL_NS) + 2:]
+        if tag == "names":
+            yield child
+        elif tag == "choose":
+            for branch in child.iterchildren():
+                if isinstance(branch.tag, str) and _condition_holds(branch, cite):
+                    yield from _substitute_candidates(branch, cite)
+                    break
+        else:
+            yield None
+
+
+def _condition_holds(branch, item) -> bool:
+    """Whether a ``cs:if``/``cs:else-if``/``cs:else`` branch is taken (as :class:`If`)."""
+    if branch.tag == f"{{{CSL_NS}}}else":
+        return True
+    results = [False] if branch.get("disambiguate") == "true" else []
+    for attr, test in (("type", branch._type), ("variable", branch._variable),
+                       ("is-numeric", branch._is_numeric),
+                       ("is-uncertain-date", branch._is_uncertain_date),
+                       ("locator", branch._locator)):
+        if attr in branch.attrib:
+            results += test(item)
+    if "position" in branch.attrib:
+        results += branch._position(item, None)
+    match = branch.get("match")
+    if match == "any":
+        return any(results)
+    if match == "none":
+        return not any(results)
+    return all(results)
 
 
 class Substitute(model.Substitute):

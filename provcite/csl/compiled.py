@@ -226,7 +226,7 @@ class Compiler:
             layout = (el if ctx is None else ctx).get_layout()
             with first_names(layout) as slot:
                 out = names_memo(item, ctx, layout)
-                slot.append(out)
+                slot.append((out, el))
             return out
 
         def names_memo(item, ctx, layout):

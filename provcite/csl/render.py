@@ -108,16 +108,37 @@ class Engine:
                 names = layout.__dict__.pop(compat.FIRST_NAMES, None)
             entry = self._finish(text[0] if text else "", by_key[cite.key], on_warning)
             if substitute is not None and self.mode != "stock":
-                names = compat.finish(str(names[0]), False) if names and names[0] else None
-                # citeproc-js's default rule, "complete-all": same names, all replaced
-                if names and names == previous and entry.startswith(names):
-                    rest = entry[len(names):]
-                    if names.endswith(".") and not rest.startswith("."):
-                        rest = "." + rest  # the names' own period had absorbed the delimiter
-                    entry = substitute + rest
-                previous = names
+                entry, previous = self._substitute_author(entry, names, cite, substitute, previous)
             out.append(entry)
         return out
+
+    @staticmethod
+    def _substitute_author(entry: str, names, cite, substitute: str, previous):
+        """citeproc-js's ``subsequent-author-substitute`` (default rule "complete-all").
+
+        ``names`` is what :func:`compat.first_names` recorded: ``[(output, element)]``.
+        Returns the entry and the key the next entry compares with.
+        """
+        if not names or names[0][0] is None:
+            return entry, None
+        output, element = names[0]
+        text = compat.finish(str(output), False)
+        if not text:
+            return entry, None
+        head = compat.substitution_head(element, cite)
+        if head is None:  # text substitute: compare the rendered names
+            key, label, blocked = text, None, False
+        else:
+            key, label, blocked = head
+        label = compat.finish(str(label), False) if label else ""
+        if not blocked and key == previous and entry.startswith(text):
+            rest = entry[len(text):]
+            kept = label if label and text.endswith(label) else ""
+            new = substitute + kept
+            if text.endswith(".") and not new.endswith(".") and not rest.startswith("."):
+                rest = "." + rest  # the names' own period had absorbed the delimiter
+            entry = new + rest
+        return entry, key
 
     def _add_year_suffixes(self, items: list[dict], keys: list[str], ordered: list, source) -> None:
         """CSL ``disambiguate-add-year-suffix`` as citeproc-js does it for a bibliography.

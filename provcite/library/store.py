@@ -249,12 +249,13 @@ class Library:
             raise LibraryError(f"library schema version {version} is newer than this provcite knows "
                                f"({SCHEMA_VERSION}); upgrade provcite", path=str(self.path))
         # WAL lets readers run while a writer writes; switching needs a moment alone with the file.
-        for attempt in range(100):
+        deadline = time.monotonic() + BUSY_TIMEOUT  # as patient as any other statement
+        while True:
             try:
                 conn.execute("PRAGMA journal_mode = WAL")
                 break
             except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or attempt == 99:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: consistent after any crash

@@ -40,15 +40,26 @@ def _header(fm: dict) -> str:
 </publicationStmt><sourceDesc><p>Built for tests from the real volume's data</p></sourceDesc></fileDesc></teiHeader>"""
 
 
-def _front(fm: dict) -> str:
-    persons = "".join(
-        f'<item><hi rend="strong"><persName xml:id="{p["id"]}">{escape(p["name"])}</persName></hi>, '
-        f'{escape(p["description"])}</item>' for p in fm["persons"])
+def _front(fm: dict, page_break_at: int = 30) -> str:
+    """Persons and terms lists marked up as the Office of the Historian does: the name inside
+    ``hi rend="strong"`` with its comma, names wrapped across lines, a page break among the items."""
+    def wrap(text: str) -> str:
+        head, _, tail = escape(text).rpartition(" ")
+        return f"{head}\n                            {tail}" if head else tail
+
+    persons = []
+    for i, p in enumerate(fm["persons"]):
+        if i == page_break_at:
+            persons.append('<pb n="XXII" xml:id="pg_XXII"/>')
+        persons.append(f'<item><hi rend="strong"><persName xml:id="{p["id"]}">{wrap(p["name"])}</persName>,</hi> '
+                       f'{escape(p["description"])}</item>')
     terms = "".join(
-        f'<item><hi rend="strong"><term xml:id="{a["id"]}">{escape(a["term"])}</term></hi>, '
+        f'<item><hi rend="strong"><term xml:id="{a["id"]}">{escape(a["term"])}</term>,</hi> '
         f'{escape(a["expansion"])}</item>' for a in fm["abbreviations"])
-    return (f'<front><div type="section" xml:id="persons"><head>Persons</head><list type="participants">{persons}</list></div>'
-            f'<div type="section" xml:id="terms"><head>Abbreviations and Terms</head><list type="terms">{terms}</list></div></front>')
+    return (f'<front><pb n="XIX" xml:id="pg_XIX"/><div type="section" xml:id="terms" subtype="index">'
+            f'<head>List of Abbreviations</head><list type="terms">{terms}</list></div>'
+            f'<pb n="XXI" xml:id="pg_XXI"/><div type="section" xml:id="persons" subtype="index">'
+            f'<head>List of Names</head><list type="names">{"".join(persons)}</list></div></front>')
 
 
 def _document(d: dict, doc_id: str, filler: int) -> str:
