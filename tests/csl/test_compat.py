@@ -141,3 +141,36 @@ def test_bibliography_sort_and_author_substitute():
     assert out[2].startswith("———. “B.”")
     assert out == render_bibliography(items, "turabian-notes-bibliography", mode="compat",
                                       on_warning=lambda *a: None)
+
+
+EDITED = {k: v for k, v in D53.items() if k != "author"}  # the editor stands in for the author
+
+
+def _bib(items, style, mode="fast"):
+    return render_bibliography(items, style, mode=mode, on_warning=lambda *a: None)
+
+
+@pytest.mark.parametrize("mode", ["fast", "compat"])
+def test_author_substitute_keeps_label(mode):
+    # citeproc-js: "———, ed." (the label stays), and an author matches the same
+    # person as editor ("Sampson" then "———, ed."): names compare by their parts
+    items = [{**EDITED, "id": f"e{n}", "title": t} for n, t in ((1, "A"), (2, "B"))]
+    out = _bib(items, "turabian-notes-bibliography", mode)
+    assert out[0].startswith("Sampson, Charles S., ed. “A.”")
+    assert out[1].startswith("———, ed. “B.”")
+    author = {**D53, "id": "a", "title": "A", "author": D53["editor"]}
+    out = _bib([author, {**EDITED, "id": "e", "title": "B"}], "turabian-notes-bibliography", mode)
+    assert out[0].startswith("Sampson, Charles S. “A.”")
+    assert out[1].startswith("———, ed. “B.”")
+
+
+@pytest.mark.parametrize("mode", ["fast", "compat"])
+def test_author_substitute_blocked_after_own_name_substitute(mode):
+    # MLA's substitute tries <names variable="guest"> (with its own cs:name) before the
+    # editor: citeproc-js 2.4 then substitutes nothing; an author is still replaced
+    items = [{**EDITED, "id": f"e{n}", "title": t} for n, t in ((1, "A"), (2, "B"))]
+    out = _bib(items, "modern-language-association", mode)
+    assert [e[:29] for e in out] == ["Sampson, Charles S., editor. "] * 2
+    authored = [{**D53, "id": f"a{n}", "title": t} for n, t in ((1, "A"), (2, "B"))]
+    out = _bib(authored, "modern-language-association", mode)
+    assert out[0].startswith("Khrushchev, Nikita S. “A.”") and out[1].startswith("———. “B.”")
