@@ -107,7 +107,7 @@ def main() -> int:
             if a != b and shown < args.show:
                 shown += 1
                 print(f"   [{n}] provcite:    {a}\n   [{n}] citeproc-js: {b}")
-    print(f"TOTAL identical: {same_total}/{total} ({100 * same_total / max(total, 1):.1f}%)")
+    print(f"TOTAL identical: {same_total}/{total} ({100 * same_total / max(total, 1):.2f}%)")
     return 0
 
 
