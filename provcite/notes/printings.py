@@ -42,7 +42,9 @@ def normalize_title(title: str) -> str | None:
             rest = title[m.end() :].strip()
             return f"{proper}: {rest.lstrip(':').strip()}" if rest.startswith(":") else proper
     head = title.split(":")[0].lower()
-    match = difflib.get_close_matches(head, PUBLICATIONS.keys(), n=1, cutoff=0.9)
+    # A typo keeps the first letters ("Pubic Papers"): compare only with titles that share them.
+    keys = [k for k in PUBLICATIONS if k[:2] == head[:2] and abs(len(k) - len(head)) < 6]
+    match = difflib.get_close_matches(head, keys, n=1, cutoff=0.9) if keys else []
     if match:
         rest = title[len(head) :].strip()
         proper = PUBLICATIONS[match[0]]
