@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+import orjson
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -60,7 +61,7 @@ def write_json_stream(items: Iterable[Any], fmt: str) -> None:
     ready: an error half-way leaves stdout empty rather than holding broken JSON."""
     if fmt == "jsonl":
         for item in items:
-            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+            sys.stdout.write(orjson.dumps(item).decode() + "\n")
         return
     with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as spool:
         spool.write("[")

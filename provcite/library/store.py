@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from platformdirs import user_data_dir
 
 from provcite.errors import InputError, ProvciteError
@@ -131,7 +132,7 @@ class _Row:
                              path=m.group("path") if m else None,
                              line=int(m.group("line")) if m and m.group("line") else None)
         rid = record.id
-        data = json.dumps(to_dict(record), ensure_ascii=False, separators=(",", ":"))
+        data = orjson.dumps(to_dict(record)).decode()  # compact UTF-8 JSON, as json.dumps would write it
         return cls(rid, (rid, record.volume, record.doc, _number(record.doc), record.heading, _date(record), data),
                    index_fields(record), sorted(repositories_of(record)))
 
@@ -350,7 +351,7 @@ class Library:
         conn = self._connect()
         with self._errors():
             row = conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return from_dict(Record, json.loads(row[0])) if row else None
+        return from_dict(Record, orjson.loads(row[0])) if row else None
 
     def __contains__(self, doc_id: str) -> bool:
         conn = self._connect()
@@ -382,7 +383,7 @@ class Library:
             sql, args = sql + " WHERE volume = ?", (volume,)
         with self._errors():
             for (data,) in conn.execute(sql + " ORDER BY volume, number, doc", args):
-                yield from_dict(Record, json.loads(data))
+                yield from_dict(Record, orjson.loads(data))
 
     def search(self, query: str, *, limit: int | None = 20, raw: bool = False) -> list[Hit]:
         """Best matches first: bm25 over heading, notes, people, repositories, lots and id, words
@@ -417,7 +418,7 @@ class Library:
             for expr in tiers:
                 rows.extend(conn.execute(sql, (expr,)).fetchall())
         for (data,) in rows:
-            yield from_dict(Record, json.loads(data))
+            yield from_dict(Record, orjson.loads(data))
 
     @contextmanager
     def _query_errors(self, query: str, raw: bool) -> Iterator[None]:
