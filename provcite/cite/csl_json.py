@@ -281,11 +281,15 @@ def archive_fields(record: Record) -> dict[str, str]:
     joined = ", ".join(p for p in (collection, group) if p)
     if joined:
         out["archive_collection"] = joined
-    if repo:
-        out["archive"] = repo
-        if repo in ARCHIVE_PLACES:
-            out["archive-place"] = ARCHIVE_PLACES[repo]
+    out.update(_repository_fields(repo))
     return out
+
+
+def _repository_fields(repo: str | None) -> dict[str, str]:
+    """``archive`` and, where known, ``archive-place`` of a repository."""
+    if not repo:
+        return {}
+    return {"archive": repo, **({"archive-place": ARCHIVE_PLACES[repo]} if repo in ARCHIVE_PLACES else {})}
 
 
 def record_to_csl(record: Record, *, accessed: str | None = None, original: bool = False) -> dict:
@@ -359,8 +363,5 @@ def collection_to_csl(record: Record) -> dict | None:
                             "type": "collection", "title": title}
     if group and group != title:
         item["archive_collection"] = group
-    if repo:
-        item["archive"] = repo
-        if repo in ARCHIVE_PLACES:
-            item["archive-place"] = ARCHIVE_PLACES[repo]
+    item.update(_repository_fields(repo))
     return item
