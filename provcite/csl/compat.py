@@ -22,6 +22,9 @@ Fixes (each tested in ``tests/csl/test_compat.py``):
 - a style's ``cs:date-part`` attributes no longer leak into later dates.
 - forced cite position (``first``/``subsequent``) for one-off citations, with no
   ibid/near-note guessing from earlier calls.
+- ``disambiguate-add-givenname`` within one cited item, as citeproc-js's global name
+  register does it (see :class:`GivenNames`; the engine records the persons the
+  citation and the bibliography sort keys render, then expands clashing names).
 """
 
 from __future__ import annotations
@@ -45,9 +48,25 @@ SUBSTITUTED = "provcite:substituted"  # key in Layout.repressed (reset per item 
 # --- names -----------------------------------------------------------------
 
 class Name(model.Name):
-    """Honour ``initialize="false"``."""
+    """Honour ``initialize="false"``; record and expand persons for given-name
+    disambiguation (see :class:`GivenNames`)."""
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        state = self.get_root().__dict__
+        seen, givens = state.get(SEEN_NAMES), state.get(GIVEN_NAMES)
+        if seen is not None or givens is not None:
+            names = item.reference.get(variable, [])
+            if seen is not None:
+                seen.append(names)
+            if givens is not None and names:
+                expanded = givens.expand(self, names, context, sort_options)
+                if expanded is not None:
+                    item = _NamesOnly({variable: expanded})
+        return super().process(item, variable, context, sort_options, **kwargs)
 
     def initialize(self, given, mark, context):
+        if isinstance(given, _FullGiven):
+            return str(given)
         if self.get_option("initialize", context).lower() == "false":
             return _normalize_initials(given, mark)
         return super().initialize(given, mark, context)
@@ -62,6 +81,155 @@ def _normalize_initials(given: str, mark: str) -> str:
         else:
             words.append(word)
     return " ".join(words)
+
+
+# --- given-name disambiguation (citeproc-js's name register) -----------------
+
+SEEN_NAMES = "_pc_seen_names"  # root state: a list while the persons names render are recorded
+GIVEN_NAMES = "_pc_given_names"  # root state: the GivenNames of the citation being rendered
+
+
+class _FullGiven(str):
+    """A given name that :meth:`Name.initialize` leaves whole."""
+
+
+class _NamesOnly:
+    """Stand-in for a citation item, as far as ``Name.process`` reads it."""
+
+    __slots__ = ("reference",)
+
+    def __init__(self, reference: dict) -> None:
+        self.reference = reference
+
+
+class _Person:
+    """A person as ``Name.process`` reads it (``parts()``), with a changed given name
+    or, for a short form, the whole name as family."""
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, parts: tuple) -> None:
+        self._parts = parts
+
+    def parts(self) -> tuple:
+        return self._parts
+
+
+def _strip_periods(text) -> str:
+    return re.sub(r"\s+", " ", str(text or "").replace(".", " ")).rstrip()
+
+
+def person_keys(name) -> tuple[str, str, str] | None:
+    """citeproc-js's register keys of a person: family, initials, given (no periods)."""
+    if "literal" in name:
+        return None
+    family, given = name.get("family"), name.get("given")
+    if not family and not given:
+        return None
+    pkey = _strip_periods(family)
+    skey = _strip_periods(given)
+    m = re.search(r"[,!]* ([^,]+)$", skey)
+    if m and m[1] == m[1].lower():  # lowercase suffixes ("et al.") do not count
+        skey = skey[:m.start()]
+    ikey = " ".join(w[0] if w[:1].isupper() else w for w in re.split(r"[\s-]+", skey) if w)
+    return pkey, ikey, skey
+
+
+class GivenNames:
+    """``disambiguate-add-givenname`` against citeproc-js's global name register.
+
+    citeproc-js registers every person that any ``cs:names`` renders for the items
+    registered (citation and bibliography sort keys; under the ``primary-name*``
+    rules only the first person of each list). A person whose family name is
+    registered with other initials gets initials (or the full given name when the
+    initials are shared with a different given name) -- also within one item, as
+    an author and a recipient or editor with the same family name.
+    """
+
+    def __init__(self, rule: str, register: dict) -> None:
+        self.rule = rule
+        self.register = register  # family -> {initials -> {given}}, families with clashes only
+        self.key = (rule, tuple(sorted((p, tuple(sorted((i, tuple(sorted(s))) for i, s in ik.items())))
+                                       for p, ik in register.items())))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, GivenNames) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    @classmethod
+    def from_lists(cls, rule: str, name_lists) -> GivenNames | None:
+        """The register of the persons in ``name_lists``; ``None`` without a clash."""
+        primary = rule.startswith("primary-")
+        register: dict = {}
+        for names in name_lists:
+            for name in names[:1] if primary else names:
+                keys = person_keys(name) if isinstance(name, dict) else None
+                if keys is None or not keys[0] or not keys[1]:
+                    continue
+                register.setdefault(keys[0], {}).setdefault(keys[1], set()).add(keys[2])
+        register = {p: ik for p, ik in register.items()
+                    if len(ik) > 1 or any(len(s) > 1 for s in ik.values())}
+        return cls(rule, register) if register else None
+
+    def level(self, name, i: int, form: str, initialize_with) -> int:
+        """citeproc-js's ``evalname``: 0 family only, 1 initials, 2 full given name."""
+        param = 0 if form == "short" else (1 if initialize_with is not None else 2)
+        keys = person_keys(name) if isinstance(name, dict) else None
+        if keys is None or (self.rule.startswith("primary-") and i > 0):
+            return param
+        initials = self.register.get(keys[0], {})
+        if keys[1] not in initials:
+            return param
+        count = len(initials)
+        if self.rule.endswith("-with-initials"):
+            return 1 if count > 1 else 0
+        if count > 1:
+            param = 1
+        if len(initials[keys[1]]) > 1 or (count > 1 and initialize_with is None):
+            param = 2
+        return param
+
+    def expand(self, element, names, context, sort_options) -> list | None:
+        """``names`` with the given names disambiguation adds; ``None`` if unchanged."""
+        if sort_options is not None:
+            return None
+        form = element.get_option("form", context)
+        if form not in ("long", "short"):
+            return None
+        mark = element.get_option("initialize-with", context)
+        default = 0 if form == "short" else (1 if mark is not None else 2)
+        out, changed = [], False
+        for i, name in enumerate(names):
+            level = self.level(name, i, form, mark)
+            given = name.get("given") if isinstance(name, dict) and "literal" not in name else None
+            if level <= default or not given:
+                out.append(name)
+                continue
+            changed = True
+            given, family, dp, ndp, suffix = name.parts()
+            if level == 1 and (mark is not None or self.rule.endswith("-with-initials")):
+                given = element.initialize(given, mark or "", context)
+            given = _FullGiven(given)
+            if form == "short":
+                whole = " ".join(str(n) for n in (given, dp, ndp, family) if n)
+                out.append(_Person((None, whole, None, None, None)))
+            else:
+                out.append(_Person((given, family, dp, ndp, suffix)))
+        return out if changed else None
+
+    @staticmethod
+    def may_clash(reference, rule: str) -> bool:
+        """Cheap test: could the persons of one item clash at all?"""
+        lists = [v for v in reference.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        if rule.startswith("primary-"):
+            if len(lists) < 2:
+                return False
+            families = [" ".join(str(v[0].get("family") or "").replace(".", " ").split()) for v in lists]
+            if len(set(families)) == len(families):  # no family name twice: no clash
+                return False
+        return GivenNames.from_lists(rule, lists) is not None
 
 
 class Names(model.Names):

@@ -30,7 +30,7 @@ from citeproc import model
 from citeproc.source import Reference, VariableError
 from citeproc.string import String, join, normalize_seam
 
-from provcite.csl.compat import first_names, is_numeric
+from provcite.csl.compat import GIVEN_NAMES, SEEN_NAMES, first_names, is_numeric
 
 CS = "{http://purl.org/net/xbiblio/csl}"
 ConditionFailed = model.ConditionFailed
@@ -215,7 +215,7 @@ class Compiler:
         A miss renders with a recording reference and files the outcome under the
         variables actually read (usually just the names' own; a substitute adds
         what it touched). The key also holds the locator, the forced position, the
-        context and the substitution state (``Layout.repressed``), whose change is
+        given-name register (``compat.GivenNames``), the context and the substitution state (``Layout.repressed``), whose change is
         replayed on a hit.
         """
         render = el.render
@@ -232,11 +232,12 @@ class Compiler:
         def names_memo(item, ctx, layout):
             cache = item.__dict__
             reference = cache.get("reference")
-            if reference is None:
+            state = root.__dict__
+            if reference is None or SEEN_NAMES in state:
                 return render(item, context=ctx)
             before = _freeze(layout.__dict__.get("repressed"))
             try:
-                static = (id(ctx), before, root.__dict__.get("forced_position"),
+                static = (id(ctx), before, state.get("forced_position"), state.get(GIVEN_NAMES),
                           _value_key(item.get("locator", _MISS)))
                 tables = paths.get(static)
                 if tables is None:

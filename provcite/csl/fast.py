@@ -82,13 +82,16 @@ class _Memo:
         reference = item.reference
         if not cacheable or not isinstance(reference, TrackedReference):
             return super().render(item, *args, **kwargs)
+        state = self.get_root().__dict__
+        if compat.SEEN_NAMES in state:  # recording the persons rendered: no memo
+            return super().render(item, *args, **kwargs)
         context = kwargs.get("context")
         try:
             layout = (self if context is None else context).get_layout()
         except IndexError:  # outside a layout (locale elements): nothing to memoise on
             return super().render(item, *args, **kwargs)
         before = _freeze(layout.__dict__.get("repressed"))
-        key = (_plain(args), _plain(kwargs), self.get_root().__dict__.get("forced_position"),
+        key = (_plain(args), _plain(kwargs), state.get("forced_position"), state.get(compat.GIVEN_NAMES),
                before, _fingerprint(item.get("locator")))
         memo = self.__dict__.setdefault("_pc_memo", {})
         paths = memo.get(key)

@@ -48,6 +48,11 @@ class Engine:
         self.root.formatter = self.formatter
         self.punctuation_in_quote = (
             str(self.root.get_locale_option("punctuation-in-quote") or "false").lower() == "true")
+        citation = self.root.citation
+        rule = str(citation.get("givenname-disambiguation-rule", "by-cite"))
+        self._givenname_rule = (
+            rule if mode != "stock" and rule != "by-cite"
+            and str(citation.get("disambiguate-add-givenname", "false")).lower() == "true" else None)
         self._keep_alive = list(self.root.iter()) + [e for loc in self.root.locales for e in loc.iter()]
         if mode == "fast":
             from provcite.csl import fast
@@ -67,17 +72,47 @@ class Engine:
         bib = _Registry(source, self.formatter)
         citation_el = self.root.citation
         self.root.forced_position = position
+        state = self.root.__dict__
+        rule = self._givenname_rule
         out = []
         try:
             for key, item in zip(keys, items, strict=True):
                 cite = _Cite(key)
                 citation = Citation([cite])
                 bib.register(citation)
+                if rule is not None and compat.GivenNames.may_clash(source[key], rule):
+                    state[compat.GIVEN_NAMES] = self._given_names(citation, cite, rule)
                 text = citation_el.render(citation, [], _bad_cite)
+                state.pop(compat.GIVEN_NAMES, None)
                 out.append(self._finish(text, item, on_warning))
         finally:
             self.root.forced_position = None
+            state.pop(compat.GIVEN_NAMES, None)
         return out
+
+    def _given_names(self, citation: Citation, cite, rule: str) -> compat.GivenNames | None:
+        """The name register citeproc-js holds for one item cited alone: the persons
+        the citation and the bibliography's sort keys render (memos bypassed)."""
+        from provcite.csl.sorting import _key_values
+
+        state = self.root.__dict__
+        seen: list = []
+        state[compat.SEEN_NAMES] = seen
+        try:
+            self.root.citation.render(citation, [], _bad_cite)
+            bibliography = self.root.bibliography
+            sort = None if bibliography is None else bibliography.find(f"{{{compat.CSL_NS}}}sort")
+            if sort is not None:
+                for key in sort.findall(f"{{{compat.CSL_NS}}}key"):
+                    variable = (key.get("variable") or "").replace("-", "_")
+                    if variable in compat.model.NAMES:
+                        seen.append(cite.reference.get(variable) or [])
+                    elif "macro" in key.attrib:
+                        _key_values(key, [cite], bibliography.layout)
+                bibliography.layout.repressed = {}
+        finally:
+            del state[compat.SEEN_NAMES]
+        return compat.GivenNames.from_lists(rule, seen)
 
     def bibliography(self, items: list[dict], on_warning: WarningHandler | None = None) -> list[str]:
         """Bibliography entries, sorted as the style sorts them."""
