@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,9 +12,8 @@ import typer
 from provcite.cli.common import dump_json, err, handle_errors, progress
 from provcite.cli.inputs import LibraryOpt, VolumeOpt
 from provcite.errors import InputError, ProvciteError
-from provcite.library import AddResult, Library, open_library
+from provcite.library import AddResult, Library, open_library, read_for_add
 from provcite.model import Record, to_dict
-from provcite.readers import read_records
 from provcite.readers.source import read_input
 
 app = typer.Typer(help="The library: FRUS documents kept in SQLite, searchable, usable by id in every command.",
@@ -58,11 +56,6 @@ def _n(count: int) -> str:
     return f"{count} document" if count == 1 else f"{count} documents"
 
 
-def _records(paths: list[str], volume: str | None) -> Iterator[Record]:
-    for path in paths:
-        yield from read_records(path, volume=volume)
-
-
 @app.command("add")
 @handle_errors
 def add(
@@ -78,7 +71,7 @@ def add(
     result = AddResult()
     with _open(library) as lib:
         try:
-            lib.add(progress(_records(paths, volume), "adding", total=total), result=result)
+            lib.add(progress(read_for_add(paths, volume=volume), "adding", total=total), result=result)
         except ProvciteError as exc:
             if result.total:
                 exc.message += f" ({_n(result.total)} read before it stayed stored, in whole batches)"

@@ -23,6 +23,7 @@ from provcite.library.store import (
     LibraryError,
     default_library_path,
     open_library,
+    read_for_add,
 )
 
 __all__ = [
@@ -37,4 +38,5 @@ __all__ = [
     "build_query",
     "default_library_path",
     "open_library",
+    "read_for_add",
 ]

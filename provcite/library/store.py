@@ -5,7 +5,9 @@ documents, their search rows and repositories together), so a process killed whi
 volume leaves the library as it was or with whole documents added — never half a document. The
 database runs in WAL mode with a busy timeout, so several processes can add at the same time
 (writers queue; readers never block). Records are parsed *before* a batch's transaction begins,
-so the write lock is held only while writing.
+so the write lock is held only while writing. A large TEI volume is parsed, and its rows prepared,
+by reader processes on the other cores (:func:`read_for_add`); only this process writes, so a
+killed add leaves no process behind that could.
 """
 
 from __future__ import annotations
@@ -137,6 +139,30 @@ class _Row:
                    index_fields(record), sorted(repositories_of(record)))
 
 
+def _prepare(record: Record) -> tuple[Any, ...]:
+    """A record's row as plain data, built in a reader process (see :func:`read_for_add`)."""
+    row = _Row.of(record)
+    return row.id, row.columns, row.text, row.repositories
+
+
+def read_for_add(paths: Iterable[str], *, volume: str | None = None) -> Iterator[Record | _Row]:
+    """The documents of ``paths`` for :meth:`Library.add`, in order: records as ``read_records``
+    reads them, or — for a large TEI volume on a machine with more than one core — rows that worker
+    processes read *and* prepared (record JSON, search text), so parsing and preparing use every
+    core while this process stores (see ``provcite.readers.parallel``). Stored the same either way."""
+    from provcite.readers import read_records  # the readers load only when something is added
+    from provcite.readers.parallel import parallel_workers, read_parallel
+
+    for path in paths:
+        workers = parallel_workers(path)
+        if workers:
+            for item in read_parallel(path, volume=volume, convert="provcite.library.store:_prepare",
+                                      workers=workers):
+                yield _Row(*item)
+        else:
+            yield from read_records(path, volume=volume)
+
+
 class _BatchWriter:
     """Writes batches in a thread of its own while the caller parses the next ones.
 
@@ -265,18 +291,19 @@ class Library:
 
     # ------------------------------------------------------------ writing
 
-    def add(self, records: Iterable[Record], *, batch_size: int = BATCH_SIZE,
+    def add(self, records: Iterable[Record | _Row], *, batch_size: int = BATCH_SIZE,
             result: AddResult | None = None) -> AddResult:
         """Add or update documents, ``batch_size`` per transaction. Records are pulled (parsed)
         before their batch's transaction starts; if the iterable raises, the batches written so
         far stay (counted in ``result`` when given), the batch being gathered is dropped and the
-        error propagates."""
+        error propagates. ``records`` may also hold rows :func:`read_for_add` had prepared."""
         result = AddResult() if result is None else result
         self._connect(write=True)  # open (and migrate) before the writer thread starts
         with _BatchWriter(lambda rows: self._write(rows, result)) as writer:
             batch: dict[str, _Row] = {}  # the last copy of an id wins
             for record in records:
-                row = _Row.of(record)  # converted at once: the batch holds JSON and text, not objects
+                # converted at once: the batch holds JSON and text, not objects
+                row = record if isinstance(record, _Row) else _Row.of(record)
                 batch.pop(row.id, None)
                 batch[row.id] = row
                 if len(batch) >= batch_size:

@@ -7,7 +7,7 @@ text, runs the matching reader and the enrichment pipeline with the volume's cat
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -81,12 +81,22 @@ def read_records(path: str, *, volume: str | None = None, url: str | None = None
     yield enrich(record, Context(entry=_entry_for(vol, catalog, None, person_list)))
 
 
+def read_tei_share(path: str, owns: Callable[[int], bool], *, volume: str | None = None) -> Iterator[Record]:
+    """The documents of a TEI file whose index ``owns`` accepts, enriched as :func:`read_records`
+    enriches them (a parallel reader's share of a volume)."""
+    inp = read_input(path)
+    vol, _doc = identify(inp.name, volume, None)
+    with open_tei(inp.data, inp.path, inp.name) as stream:
+        yield from _tei_records(stream, inp.name, volume or vol, default_catalog(), None, owns)
+
+
 def _tei_records(stream: IO[bytes], name: str, volume: str | None, catalog: Catalog,
-                 person_list: tuple[PersonIndex, dict[str, str]] | None) -> Iterator[Record]:
+                 person_list: tuple[PersonIndex, dict[str, str]] | None,
+                 owns: Callable[[int], bool] | None = None) -> Iterator[Record]:
     """Records of a TEI stream; the catalog entry is rebuilt only when the front matter grew."""
     entry: VolumeEntry | None = None
     seen = -1
-    for record, state, hints in iter_tei(stream, name, volume=volume):
+    for record, state, hints in iter_tei(stream, name, volume=volume, owns=owns):
         size = len(state.persons.persons) + len(state.abbreviations) + (state.volume is not None)
         if size != seen:
             entry, seen = _entry_for(record.volume, catalog, state, person_list), size

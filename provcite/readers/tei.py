@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -215,13 +215,26 @@ def _document(el: etree._Element, start_page: str | None, state: VolumeState, na
     return record, hints, last
 
 
-def iter_tei(stream: IO[bytes], name: str, *, volume: str | None = None,
-             state: VolumeState | None = None) -> Iterator[tuple[Record, VolumeState, dict[str, str]]]:
-    """Yield ``(record, volume state, person hints)`` for each document, streaming."""
+def last_page(el: etree._Element, start_page: str | None) -> str | None:
+    """The page a document div ends on (what :func:`_document` finds, without building a record)."""
+    pbs = [pb.get("n") for pb in el.iter(PB)]
+    first_child = next(iter(el), None)
+    first = pbs[0] if first_child is not None and first_child.tag == PB else start_page
+    return pbs[-1] if pbs else first
+
+
+def iter_tei(stream: IO[bytes], name: str, *, volume: str | None = None, state: VolumeState | None = None,
+             owns: Callable[[int], bool] | None = None) -> Iterator[tuple[Record, VolumeState, dict[str, str]]]:
+    """Yield ``(record, volume state, person hints)`` for each document, streaming.
+
+    With ``owns``, only the documents whose index (0, 1, … in volume order) it accepts are built;
+    the others only carry the page count on. Parallel readers give each worker its share this way.
+    """
     state = state or VolumeState()
     page: str | None = None
     starts: list[str | None] = []
     root_id = None
+    index = -1
     context = etree.iterparse(
         stream, events=("start", "end"), tag=(DIV, PB, HEADER, TEI + "TEI"),
         resolve_entities="internal", no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
@@ -240,8 +253,12 @@ def iter_tei(stream: IO[bytes], name: str, *, volume: str | None = None,
                     continue
                 if is_doc:
                     start_page = starts.pop() if starts else page
-                    record, hints, page = _document(el, start_page, state, name, volume)
-                    yield record, state, hints
+                    index += 1
+                    if owns is not None and not owns(index):
+                        page = last_page(el, start_page)
+                    else:
+                        record, hints, page = _document(el, start_page, state, name, volume)
+                        yield record, state, hints
                 else:
                     section = el.get(XML_ID)
                     if section == "persons":
