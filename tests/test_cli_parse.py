@@ -113,3 +113,18 @@ def test_progress_on_a_terminal_leaves_stdout_clean(volume_tei: Path) -> None:
     lines = out.stdout.decode().splitlines()
     assert len(lines) == 120
     assert all(json.loads(line)["volume"] == "frus1961-63v06" for line in lines)
+
+
+def test_note_without_input_on_a_terminal_says_so() -> None:
+    """``provcite note`` with nothing to read and stdin a terminal: one line, not a hang."""
+    import os
+
+    primary, secondary = os.openpty()
+    try:
+        out = subprocess.run([sys.executable, "-m", "provcite", "note"], stdin=secondary, capture_output=True, timeout=60)
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    assert out.returncode == 1
+    assert out.stderr.decode().strip() == ("provcite: error: no note given: pass TEXT, --file F, or pipe notes on "
+                                           "stdin (one a line)")

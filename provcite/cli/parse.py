@@ -57,6 +57,8 @@ def note(
                 raise InputError(f"cannot read ({exc.strerror})", path=str(file)) from None
             name = str(file)
         else:
+            if sys.stdin.isatty():
+                raise InputError("no note given: pass TEXT, --file F, or pipe notes on stdin (one a line)")
             raw, name = sys.stdin.buffer.read(), "<stdin>"
         if b"\x00" in raw:
             raise InputError("binary file, not source notes", path=name)
