@@ -15,7 +15,6 @@ from tests.support import frus_volume
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 D53_TEXT = FIXTURES / "frus1961-63v06-d53.txt"
-SARIF_SCHEMA = Path(__file__).resolve().parent / "fixtures" / "sarif-schema-2.1.0.json"
 
 
 def build_tei(docs: list[dict]) -> str:

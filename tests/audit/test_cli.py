@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from provcite.audit import RULES
 from provcite.cli import app
-from tests.audit.conftest import D53_TEXT, SARIF_SCHEMA
+from tests.audit.conftest import D53_TEXT
+from tests.support.schemas import SARIF
 
 runner = CliRunner()
 
@@ -72,8 +73,7 @@ def test_d53_ibid_span_in_json(tmp_path: Path):
 def test_sarif_validates_against_the_2_1_0_schema(volume_tei: Path):
     result = invoke(str(volume_tei), "--format", "sarif")
     sarif = json.loads(result.stdout)
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft4Validator(schema).validate(sarif)
+    jsonschema.Draft7Validator(SARIF).validate(sarif)
     run = sarif["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == list(RULES)
@@ -94,7 +94,7 @@ def test_sarif_for_a_text_copy_validates(tmp_path: Path):
     result = invoke(str(path), "-f", "sarif")
     assert result.exit_code == 1
     sarif = json.loads(result.stdout)
-    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(sarif)
+    jsonschema.Draft7Validator(SARIF).validate(sarif)
     (res,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "invalid-marking"]
     assert "region" not in res["locations"][0]["physicalLocation"]  # no line numbers for text copies
     assert res["properties"]["span"]["text"] == "Eyes Onyl"
@@ -177,3 +177,11 @@ def test_min_severity_hides_lower_findings_but_counts_them(volume_tei: Path) -> 
     assert "info" in summary and "3 errors" not in summary
     bad = CliRunner().invoke(app, ["audit", str(vol), "--min-severity", "loud"])
     assert bad.exit_code == 2
+
+
+def test_sarif_schema_rejects_what_sarif_forbids():
+    """The schema the SARIF tests use is strict where SARIF is: SARIF has no level 'info'."""
+    bad = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "provcite"}},
+                                         "results": [{"ruleId": "x", "level": "info", "message": {"text": "m"}}]}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft7Validator(SARIF).validate(bad)

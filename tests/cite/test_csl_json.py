@@ -6,32 +6,7 @@ import jsonschema
 import pytest
 
 from provcite.cite import record_to_csl
-
-# The CSL 1.0.2 data schema (citation-style-language/schema, schemas/input/csl-data.json),
-# written out here so the test runs offline: item types, variables and their JSON types.
-TYPES = ["article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture", "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical", "personal_communication", "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage"]
-NAMES = ["author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor", "curator", "director", "editor", "editorial-director", "executive-producer", "interviewer", "illustrator", "organizer", "original-author", "performer", "producer", "recipient", "reviewed-author", "translator"]
-DATES = ["accessed", "available-date", "container", "event-date", "issued", "original-date", "submitted"]
-STRINGS = ["abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place", "authority", "call-number", "citation-label", "collection-title", "container-title", "container-title-short", "dimensions", "division", "DOI", "event", "event-place", "genre", "ISAN", "ISBN", "ISCI", "ISMN", "ISRC", "ISSN", "ISWC", "jurisdiction", "keyword", "medium", "note", "original-publisher", "original-publisher-place", "original-title", "part-title", "PMCID", "PMID", "publisher", "publisher-place", "references", "reviewed-title", "scale", "section", "source", "status", "title", "title-short", "translated-title", "translated-title-short", "URL", "version", "year-suffix", "language", "journalAbbreviation", "shortTitle"]
-NUMBERS = ["chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number", "issue", "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first", "part", "printing", "supplement", "volume"]
-NAME = {"type": "object", "additionalProperties": False, "properties": {
-    k: {"type": "string"} for k in ("family", "given", "dropping-particle", "non-dropping-particle", "suffix",
-                                    "literal")}}
-DATE = {"type": "object", "additionalProperties": False, "properties": {
-    "date-parts": {"type": "array", "minItems": 1, "maxItems": 2,
-                   "items": {"type": "array", "minItems": 1, "maxItems": 3,
-                             "items": {"type": ["string", "number"]}}},
-    "season": {"type": ["string", "number"]}, "circa": {"type": ["string", "number", "boolean"]},
-    "literal": {"type": "string"}, "raw": {"type": "string"}}}
-SCHEMA = {"type": "array", "items": {
-    "type": "object", "required": ["type", "id"], "additionalProperties": False,
-    "properties": {"type": {"enum": TYPES}, "id": {"type": ["string", "number"]},
-                   "categories": {"type": "array", "items": {"type": "string"}},
-                   "custom": {"type": "object"},
-                   **{k: {"type": "array", "items": NAME} for k in NAMES},
-                   **{k: DATE for k in DATES},
-                   **{k: {"type": "string"} for k in STRINGS},
-                   **{k: {"type": ["string", "number"]} for k in NUMBERS}}}}
+from tests.support.schemas import CSL_DATA as SCHEMA
 
 
 def test_d53_mapping(d53_tei_record):

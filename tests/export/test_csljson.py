@@ -1,20 +1,16 @@
 """CSL-JSON: exactly the items of provcite.cite.csl_json.record_to_csl, valid against the CSL
-data schema (citation-style-language/schema, csl-data.json)."""
+1.0.2 data schema (tests/support/schemas.py)."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
+import jsonschema
 
-jsonschema = pytest.importorskip("jsonschema")
-
-from provcite.cite.csl_json import record_to_csl  # noqa: E402
-from provcite.export.csljson import to_csl_json  # noqa: E402
-from tests.export.conftest import ACCESSED  # noqa: E402
-
-SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "csl-data.json").read_text(encoding="utf-8"))
+from provcite.cite.csl_json import record_to_csl
+from provcite.export.csljson import to_csl_json
+from tests.export.conftest import ACCESSED
+from tests.support.schemas import CSL_DATA as SCHEMA
 
 
 def test_volume_validates_against_csl_schema(volume_records):
