@@ -72,6 +72,8 @@ def decimal_date(code: str) -> str | None:
 
 def parse_central_file(text: str, *, in_central_files: bool = False) -> CentralFile | None:
     """A decimal file, a film number, or (after ``Central Files``) a subject-numeric file."""
+    if not (text[0].isdigit() or in_central_files or text[0] in "DPN" or text.split(" ", 1)[0] in SUBJECT_CODES):
+        return None  # no file number starts this way
     m = DECIMAL_RE.match(text)
     if m:
         date = decimal_date(m["code"])

@@ -115,17 +115,19 @@ def _parse_one(
             continue
         if comp[0].islower() and not comp.startswith(("ibid",)):
             break
-        if (lot := ids.parse_lot(comp)) is not None:
+        # Each identifier grammar is tried only where its first word can start it.
+        head = comp[:3]
+        if head == "Lot" and (lot := ids.parse_lot(comp)) is not None:
             loc.lot = lot
-        elif (job := ids.parse_job(comp)) is not None:
+        elif head == "Job" and (job := ids.parse_job(comp)) is not None:
             loc.job = job
-        elif (rg := ids.parse_record_group(comp)) is not None:
+        elif head in ("RG ", "Rec") and (rg := ids.parse_record_group(comp)) is not None:
             loc.record_group = rg
-        elif bm := _BOX.match(comp):
+        elif head == "Box" and (bm := _BOX.match(comp)):
             loc.box = bm.group(1)
-        elif fm := _FOLDER.match(comp):
+        elif head in ("Fol", "Fil") and (fm := _FOLDER.match(comp)):
             loc.folder = fm.group(1)
-        elif _CENTRAL.match(comp):
+        elif head in ("Cen", "Dec") and _CENTRAL.match(comp):
             loc.collection = comp
             in_central = True
         elif (cf := ids.parse_central_file(comp, in_central_files=in_central)) is not None:
