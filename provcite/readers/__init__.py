@@ -15,7 +15,7 @@ from provcite.catalog import Catalog, VolumeEntry, default_catalog
 from provcite.enrich.names import PersonIndex
 from provcite.enrich.pipeline import Context, enrich
 from provcite.errors import InputError
-from provcite.model import Notice, Record
+from provcite.model import Notice, Record, history_url
 from provcite.readers.source import decode_text, identify, read_input, sniff
 from provcite.readers.tei import VolumeState, iter_tei, open_tei
 from provcite.readers.text import read_text
@@ -71,8 +71,10 @@ def read_records(path: str, *, volume: str | None = None, url: str | None = None
     inp = read_input(path)
     vol, doc = identify(inp.name, volume, url)
     if inp.kind == "tei":
+        # A TEI volume names itself (idno type="frus", or the root's xml:id); the file name is only
+        # the fallback, and --volume overrides both.
         with open_tei(inp.data, inp.path, inp.name) as stream:
-            yield from _tei_records(stream, inp.name, volume or vol, catalog, person_list)
+            yield from _tei_records(stream, inp.name, volume, catalog, person_list, fallback=vol)
         return
     assert inp.data is not None
     record = read_text(decode_text(inp.data, inp.name), inp.name, volume=vol, doc=doc)
@@ -87,16 +89,22 @@ def read_tei_share(path: str, owns: Callable[[int], bool], *, volume: str | None
     inp = read_input(path)
     vol, _doc = identify(inp.name, volume, None)
     with open_tei(inp.data, inp.path, inp.name) as stream:
-        yield from _tei_records(stream, inp.name, volume or vol, default_catalog(), None, owns)
+        yield from _tei_records(stream, inp.name, volume, default_catalog(), None, owns, fallback=vol)
 
 
 def _tei_records(stream: IO[bytes], name: str, volume: str | None, catalog: Catalog,
                  person_list: tuple[PersonIndex, dict[str, str]] | None,
-                 owns: Callable[[int], bool] | None = None) -> Iterator[Record]:
-    """Records of a TEI stream; the catalog entry is rebuilt only when the front matter grew."""
+                 owns: Callable[[int], bool] | None = None, *, fallback: str | None = None) -> Iterator[Record]:
+    """Records of a TEI stream; the catalog entry is rebuilt only when the front matter grew.
+    ``fallback`` names the volume when the TEI does not (from the file name)."""
     entry: VolumeEntry | None = None
     seen = -1
     for record, state, hints in iter_tei(stream, name, volume=volume, owns=owns):
+        if record.volume in (None, "unknown") and fallback:
+            record.volume = fallback
+            record.url = history_url(record.volume, record.doc)
+            if state.volume is not None and state.volume.id == "unknown":
+                state.volume.id = fallback
         size = len(state.persons.persons) + len(state.abbreviations) + (state.volume is not None)
         if size != seen:
             entry, seen = _entry_for(record.volume, catalog, state, person_list), size

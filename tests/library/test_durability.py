@@ -59,7 +59,8 @@ def check_whole(db: Path, base: dict[str, Record]) -> int:
 
 def test_killed_add_leaves_whole_documents(tmp_path: Path, volume_records: list) -> None:
     base = {r.doc: r for r in volume_records}
-    volume = write_volume(tmp_path / "frus1961-63v06.xml", copies=30)  # 3,600 documents
+    # 12,000 documents: long enough an add (two reader processes) to be caught mid-way
+    volume = write_volume(tmp_path / "frus1961-63v06.xml", copies=100)
     db = tmp_path / "lib.sqlite"
     proc = popen_add(str(volume), "--library", str(db))
     deadline = time.monotonic() + 60
@@ -69,13 +70,13 @@ def test_killed_add_leaves_whole_documents(tmp_path: Path, volume_records: list)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the add finished before it could be killed"
     n = check_whole(db, base)
-    assert 0 < n < 3600 and n % BATCH_SIZE == 0  # whole batches: nothing half-written
+    assert 0 < n < 12000 and n % BATCH_SIZE == 0  # whole batches: nothing half-written
     # the library is usable: the same add, run again, completes it without duplicates
     done = subprocess.run([sys.executable, "-m", "provcite", "library", "add", str(volume), "--library", str(db)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert f"({3600 - n} new, {n} updated)" in done.stderr
-    assert check_whole(db, base) == 3600
+    assert f"({12000 - n} new, {n} updated)" in done.stderr
+    assert check_whole(db, base) == 12000
 
 
 def test_two_concurrent_adders(tmp_path: Path, volume_records: list) -> None:

@@ -85,3 +85,17 @@ def test_front_matter_markup(volume_tei: Path) -> None:
     assert state.abbreviations["niact"].startswith("night action: communications indicator")
     assert state.abbreviations["S/S-RO"] == "Reports and Operations Staff, Executive Secretariat, Department of State"
     assert records[0].doc == "d1" and records[0].pages.first == "1"  # the pb before the compilation
+
+
+def test_the_volume_names_itself_the_file_name_is_the_fallback(tmp_path: Path) -> None:
+    text = D53_TEI.read_text(encoding="utf-8")
+    misnamed = tmp_path / "frus1964-68v01-copy.xml"
+    misnamed.write_text(text, encoding="utf-8")
+    assert {r.volume for r in read_records(str(misnamed))} == {"frus1961-63v06"}  # its idno wins
+    anonymous = tmp_path / "frus1961-63v06-anon.xml"
+    anonymous.write_text(text.replace('<idno type="frus">frus1961-63v06</idno>', "")
+                         .replace(' xml:id="frus1961-63v06"', ""), encoding="utf-8")
+    records = list(read_records(str(anonymous)))
+    assert {(r.volume, r.volume_info.id) for r in records} == {("frus1961-63v06", "frus1961-63v06")}
+    assert records[1].url == "https://history.state.gov/historicaldocuments/frus1961-63v06/d53"
+    assert {r.volume for r in read_records(str(misnamed), volume="frus9999v99")} == {"frus9999v99"}
