@@ -25,13 +25,9 @@ _IN_OFFICE = re.compile(r"^(?:in|at)\s+(?:the\s+)?(?P<office>[A-Z][\w/&.-]*(?:\s
 _OFFICE = re.compile(r"^(?:at\s+)?(?:the\s+)?(?P<office>" + "|".join(OFFICES) + r")$")
 
 
-def split_items(text: str) -> list[str]:
-    """Split a list on commas and ``and``, never inside parentheses."""
-    return [item for item, _ in split_items_at(text)]
-
-
 def split_items_at(text: str) -> list[tuple[str, int]]:
-    """Items with where each starts in ``text``."""
+    """Split a list on commas and ``and``, never inside parentheses: items with where each
+    starts in ``text``."""
     items: list[tuple[str, int]] = []
     depth, start = 0, 0
     i = 0

@@ -206,21 +206,19 @@ def _document(el: etree._Element, start_page: str | None, state: VolumeState, na
     if dmin or dmax or date_text:
         record.date = DocDate(start=dmin, end=dmax, text=date_text)
 
-    pbs = [pb.get("n") for pb in el.iter(PB)]
-    first_child = next(iter(el), None)
-    first = pbs[0] if first_child is not None and first_child.tag == PB else start_page
-    last = pbs[-1] if pbs else first
+    first, last, breaks = page_range(el, start_page)
     if first or last:
-        record.pages = Pages(first=first, last=last, breaks=[p for p in pbs if p])
+        record.pages = Pages(first=first, last=last, breaks=breaks)
     return record, hints, last
 
 
-def last_page(el: etree._Element, start_page: str | None) -> str | None:
-    """The page a document div ends on (what :func:`_document` finds, without building a record)."""
+def page_range(el: etree._Element, start_page: str | None) -> tuple[str | None, str | None, list[str]]:
+    """First and last page of a document div, and its page breaks: it starts on the page current
+    at its start (or on a ``pb`` that opens it) and ends on its last ``pb``."""
     pbs = [pb.get("n") for pb in el.iter(PB)]
     first_child = next(iter(el), None)
     first = pbs[0] if first_child is not None and first_child.tag == PB else start_page
-    return pbs[-1] if pbs else first
+    return first, (pbs[-1] if pbs else first), [p for p in pbs if p]
 
 
 def iter_tei(stream: IO[bytes], name: str, *, volume: str | None = None, state: VolumeState | None = None,
@@ -255,7 +253,7 @@ def iter_tei(stream: IO[bytes], name: str, *, volume: str | None = None, state: 
                     start_page = starts.pop() if starts else page
                     index += 1
                     if owns is not None and not owns(index):
-                        page = last_page(el, start_page)
+                        page = page_range(el, start_page)[1]
                     else:
                         record, hints, page = _document(el, start_page, state, name, volume)
                         yield record, state, hints

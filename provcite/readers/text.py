@@ -16,8 +16,8 @@ from provcite.heading import parse_heading, split_number
 from provcite.model import Footnote, Notice, Pages, Record, history_url
 from provcite.notes import parse_note
 
-_HEADING = re.compile(r"^\s*(?P<n>\d+)\.\s+(?P<text>\S.*)$")
-_NOTE = re.compile(r"^\s*(?P<n>\d+)\.\s+(?P<text>\S.*)$")
+# "53. Informal Communication …" (the heading) and "  1. Source: …" (a note) share one shape.
+_NUMBERED = re.compile(r"^\s*(?P<n>\d+)\.\s+(?P<text>\S.*)$")
 _PAGE = re.compile(r"^\s*\[Page\s+(?P<n>[\w-]+)\]\s*$")
 # A marker: digits glued to a letter or punctuation, not part of a larger number or word.
 _MARKER = re.compile(r"(?<=[A-Za-z.,;:)\]”\"’?!])(?P<n>\d{1,3})(?=[\s.,;:)”\"’]|$)")
@@ -33,7 +33,7 @@ def _note_block(lines: list[str]) -> int:
         line = lines[i]
         if not line.strip():
             continue
-        m = _NOTE.match(line)
+        m = _NUMBERED.match(line)
         if not m or (expected is not None and int(m["n"]) != expected):
             break
         expected = int(m["n"]) - 1
@@ -68,13 +68,13 @@ def read_text(text: str, name: str, *, volume: str | None = None, doc: str | Non
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         raise InputError("empty file", path=name)
-    hm = _HEADING.match(lines[first])
+    hm = _NUMBERED.match(lines[first])
     if not hm:
         raise InputError("no recognizable FRUS heading (expected 'N. Title', e.g. '53. Letter From …')",
                          path=name, line=first + 1)
     notes_at = _note_block(lines[first + 1 :]) + first + 1
     note_lines = [ln for ln in lines[notes_at:] if ln.strip()]
-    notes = [_NOTE.match(ln) for ln in note_lines]
+    notes = [_NUMBERED.match(ln) for ln in note_lines]
     body = [(i + 1, lines[i]) for i in range(first + 1, notes_at)]
 
     heading_marker = _MARKER.search(hm["text"].rstrip())
