@@ -20,6 +20,11 @@ from provcite.notes.segment import segment
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*(?:/[A-Z0-9-]+)*(?:-[A-Z]+)?$")
 
 
+def is_acronym(text: str) -> bool:
+    """Whether an affiliation is written as an office code (``ACDA``, ``S/S-RO``), not a name."""
+    return bool(_ACRONYM.match(text))
+
+
 @dataclass(slots=True)
 class Context:
     """What enrichment may consult: the volume's catalog entry and TEI person-id hints."""
@@ -88,7 +93,7 @@ def expand_acronyms(record: Record, ctx: Context) -> None:
     lower = {k.lower(): v for k, v in abbreviations.items()}
     for ref in _all_refs(record):
         aff = ref.affiliation
-        if aff and _ACRONYM.match(aff) and any(c.isupper() for c in aff[1:] + aff[0]):
+        if aff and is_acronym(aff):
             ref.affiliation_expanded = abbreviations.get(aff) or lower.get(aff.lower())
 
 

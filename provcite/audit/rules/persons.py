@@ -15,9 +15,9 @@ from provcite.audit.base import (
     word_span,
 )
 from provcite.audit.findings import Finding
+from provcite.enrich.pipeline import is_acronym
 from provcite.model import PersonRef, Record
 
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*(?:/[A-Z0-9-]+)*(?:-[A-Z]+)?$")
 ROLES = (("drafted_by", "drafter"), ("cleared_by", "clearer"), ("approved_by", "approver"),
          ("prepared_by", "preparer"), ("signed_by", "signer"))
 
@@ -98,9 +98,7 @@ class UnknownAcronym(DocumentRule):
         reported: set[str] = set()
         for role, ref in note_people(record):
             aff = ref.affiliation
-            if not aff or ref.affiliation_expanded or aff in reported or not _ACRONYM.match(aff):
-                continue
-            if not any(c.isupper() for c in aff[1:] + aff[0]) or aff.lower() in lower:
+            if not aff or ref.affiliation_expanded or aff in reported or not is_acronym(aff) or aff.lower() in lower:
                 continue
             reported.add(aff)
             span = word_span(find_in_note(record, f"({aff})"), re.escape(aff)) or find_in_note(record, aff)
